@@ -1,0 +1,72 @@
+package dev.picloud.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL server run from the zonky Maven artifact. With a data folder the data survives
+ * restarts (a postmaster orphaned by a killed JVM is shut down first); without one it lives in a
+ * throwaway folder.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+  public static final String USER = "postgres";
+  public static final String DATABASE = "postgres";
+  /** Ignored (the embedded server trusts local connections) but Liberty requires one. */
+  public static final String PASSWORD = "postgres";
+
+  static {
+    // zonky logs every start at INFO through slf4j; warnings and errors are what matter here.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+  }
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  /** Starts a server keeping its data in {@code dataDir}. */
+  public static EmbeddedDatabase persistent(Path dataDir, Map<String, String> settings) {
+    return start(EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false), settings);
+  }
+
+  /** Starts a server on a fresh, throwaway data folder tuned for tests (no fsync). */
+  public static EmbeddedDatabase throwaway() {
+    return start(
+        EmbeddedPostgres.builder().setCleanDataDirectory(true),
+        Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+  }
+
+  private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, Map<String, String> settings) {
+    builder.setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "300");
+    settings.forEach(builder::setServerConfig);
+    try {
+      return new EmbeddedDatabase(builder.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+    }
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not stop cleanly", e);
+    }
+  }
+}
