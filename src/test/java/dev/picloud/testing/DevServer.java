@@ -21,19 +21,28 @@ public final class DevServer {
     EmbeddedDatabase database = null;
     if (System.getenv("PICLOUD_DB_URL") == null) {
       database = EmbeddedDatabase.persistent(home.resolve("pgdata"), Map.of());
-      System.out.println("[picloud] embedded PostgreSQL on port " + database.port()
-          + ", data in " + home.resolve("pgdata"));
-      env.putAll(LibertyServer.databaseEnv(database.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD));
+      System.out.println(
+          "[picloud] embedded PostgreSQL on port "
+              + database.port()
+              + ", data in "
+              + home.resolve("pgdata"));
+      env.putAll(
+          LibertyServer.databaseEnv(
+              database.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD));
     }
     int port = Integer.parseInt(System.getenv().getOrDefault("PICLOUD_HTTP_PORT", "8080"));
     LibertyServer server = new LibertyServer(Path.of("target/liberty-run"), port, env, true);
     EmbeddedDatabase db = database;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop();
-      if (db != null) {
-        db.close();
-      }
-    }, "picloud-dev-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop();
+                  if (db != null) {
+                    db.close();
+                  }
+                },
+                "picloud-dev-shutdown"));
     server.start().awaitReady();
     System.out.println("[picloud] ready at " + server.baseUri() + " (Ctrl-C stops it)");
     System.exit(server.awaitExit());

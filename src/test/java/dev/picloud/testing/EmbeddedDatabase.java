@@ -15,6 +15,7 @@ import java.util.Map;
 public final class EmbeddedDatabase implements AutoCloseable {
   public static final String USER = "postgres";
   public static final String DATABASE = "postgres";
+
   /** Ignored (the embedded server trusts local connections) but Liberty requires one. */
   public static final String PASSWORD = "postgres";
 
@@ -33,7 +34,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts a server keeping its data in {@code dataDir}. */
   public static EmbeddedDatabase persistent(Path dataDir, Map<String, String> settings) {
-    return start(EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false), settings);
+    return start(
+        EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false),
+        settings);
   }
 
   /** Starts a server on a fresh, throwaway data folder tuned for tests (no fsync). */
@@ -43,7 +46,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
   }
 
-  private static EmbeddedDatabase start(EmbeddedPostgres.Builder builder, Map<String, String> settings) {
+  private static EmbeddedDatabase start(
+      EmbeddedPostgres.Builder builder, Map<String, String> settings) {
     builder.setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "300");
     settings.forEach(builder::setServerConfig);
     try {

@@ -33,7 +33,8 @@ public final class LibertyServer implements AutoCloseable {
   private Process process;
 
   public LibertyServer(Path outputDir, int port, Map<String, String> env, boolean inheritIo) {
-    this.wlp = Path.of(System.getProperty("picloud.wlp.dir", "target/liberty/wlp")).toAbsolutePath();
+    this.wlp =
+        Path.of(System.getProperty("picloud.wlp.dir", "target/liberty/wlp")).toAbsolutePath();
     this.serverName = System.getProperty("picloud.server.name", "picloud");
     this.outputDir = outputDir.toAbsolutePath();
     this.port = port;
@@ -58,7 +59,8 @@ public final class LibertyServer implements AutoCloseable {
     if (!Files.isDirectory(wlp.resolve("usr/servers").resolve(serverName))) {
       throw new IllegalStateException("No Liberty server at " + wlp + ": run ./mvnw package first");
     }
-    ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", serverName);
+    ProcessBuilder builder =
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), "run", serverName);
     Map<String, String> environment = builder.environment();
     environment.put("JAVA_HOME", System.getProperty("java.home"));
     environment.put("WLP_OUTPUT_DIR", outputDir.toString());
@@ -88,7 +90,8 @@ public final class LibertyServer implements AutoCloseable {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Liberty exited with " + process.exitValue() + "; see " + messagesLog());
+        throw new IllegalStateException(
+            "Liberty exited with " + process.exitValue() + "; see " + messagesLog());
       }
       try {
         HttpRequest request =
@@ -104,7 +107,8 @@ public final class LibertyServer implements AutoCloseable {
       }
       sleep(250);
     }
-    throw new IllegalStateException("Liberty not ready within " + timeout + "; see " + messagesLog());
+    throw new IllegalStateException(
+        "Liberty not ready within " + timeout + "; see " + messagesLog());
   }
 
   /** Blocks until the server process ends and returns its exit code. */

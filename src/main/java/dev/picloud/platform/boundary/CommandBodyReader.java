@@ -28,7 +28,8 @@ public class CommandBodyReader implements MessageBodyReader<Record> {
   @Inject Settings settings;
 
   @Override
-  public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType media) {
+  public boolean isReadable(
+      Class<?> type, Type generic, Annotation[] annotations, MediaType media) {
     return type.isRecord();
   }
 

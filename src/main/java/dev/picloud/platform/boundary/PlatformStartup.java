@@ -68,8 +68,11 @@ public class PlatformStartup {
 
   private void reportUnreachable(Exception e) {
     if (failedAttempts++ % ATTEMPTS_PER_LOG_LINE == 0) {
-      LOG.log(Level.SEVERE, "PiCloud cannot prepare its database ({0}); retrying every {1} s, "
-          + "/health/ready reports DOWN until it succeeds", new Object[] {rootCause(e), RETRY_MS / 1000});
+      LOG.log(
+          Level.SEVERE,
+          "PiCloud cannot prepare its database ({0}); retrying every {1} s, "
+              + "/health/ready reports DOWN until it succeeds",
+          new Object[] {rootCause(e), RETRY_MS / 1000});
     }
   }
 

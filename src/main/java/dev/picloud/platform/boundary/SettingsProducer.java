@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 
-/** Exposes the validated {@link Settings}, read from MicroProfile Config (environment variables). */
+/**
+ * Exposes the validated {@link Settings}, read from MicroProfile Config (environment variables).
+ */
 @ApplicationScoped
 public class SettingsProducer {
   @Inject Config config;

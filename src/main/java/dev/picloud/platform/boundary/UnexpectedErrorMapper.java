@@ -8,7 +8,9 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** A failure nobody anticipated: logged with an incident id, answered with that id and no details. */
+/**
+ * A failure nobody anticipated: logged with an incident id, answered with that id and no details.
+ */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
@@ -18,7 +20,8 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, failure);
     Problem problem =
-        Problem.of(500, "internal", "Internal error", "Unexpected failure; incident " + incident + ".")
+        Problem.of(
+                500, "internal", "Internal error", "Unexpected failure; incident " + incident + ".")
             .withIncident(incident);
     return Problems.response(problem).build();
   }

@@ -32,7 +32,8 @@ public class VersionResource {
   }
 
   private static String readProductVersion() {
-    try (InputStream in = VersionResource.class.getResourceAsStream("/dev/picloud/platform/version.properties")) {
+    try (InputStream in =
+        VersionResource.class.getResourceAsStream("/dev/picloud/platform/version.properties")) {
       Properties properties = new Properties();
       properties.load(in);
       return properties.getProperty("product");

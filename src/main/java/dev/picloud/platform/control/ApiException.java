@@ -48,7 +48,10 @@ public class ApiException extends RuntimeException {
 
   public static ApiException tooLarge(long limit) {
     return new ApiException(
-        Problem.of(413, "payload_too_large", "Payload too large",
+        Problem.of(
+            413,
+            "payload_too_large",
+            "Payload too large",
             "The request body exceeds " + limit + " bytes."));
   }
 }

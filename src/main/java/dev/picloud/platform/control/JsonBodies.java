@@ -13,8 +13,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads a request body as JSON under a byte cap: too long → 413 (stops reading at the cap), not UTF-8
- * → 400, not JSON (including nesting deeper than the parser allows) → 400.
+ * Reads a request body as JSON under a byte cap: too long → 413 (stops reading at the cap), not
+ * UTF-8 → 400, not JSON (including nesting deeper than the parser allows) → 400.
  */
 public final class JsonBodies {
   private JsonBodies() {}

@@ -35,11 +35,14 @@ public final class Migrations {
               .findCorrectDatabaseImplementation(new JdbcConnection(connection));
       Map<String, Object> scope =
           Map.of(
-              Scope.Attr.ui.name(), new LoggerUIService(),
+              Scope.Attr.ui.name(),
+              new LoggerUIService(),
               Scope.Attr.resourceAccessor.name(),
-                  new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()),
-              "liquibase.analytics.enabled", false,
-              "liquibase.showBanner", false);
+              new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()),
+              "liquibase.analytics.enabled",
+              false,
+              "liquibase.showBanner",
+              false);
       Scope.child(
           scope,
           () ->

@@ -3,8 +3,8 @@ package dev.picloud.platform.control;
 import java.util.function.Consumer;
 
 /**
- * A PATCH field: absent (leave unchanged) or present with a value that may be {@code null} (clear it).
- * {@link RecordBinder} never hands out a null {@code PatchValue}.
+ * A PATCH field: absent (leave unchanged) or present with a value that may be {@code null} (clear
+ * it). {@link RecordBinder} never hands out a null {@code PatchValue}.
  */
 public record PatchValue<T>(boolean present, T value) {
   private static final PatchValue<?> ABSENT = new PatchValue<>(false, null);

@@ -2,11 +2,17 @@ package dev.picloud.platform.control;
 
 /**
  * An RFC 9457 problem body. {@code code} is the stable, snake_case identifier clients switch on;
- * {@code field} names the offending request field for validation errors; {@code incident} ties a 500
- * to its log line.
+ * {@code field} names the offending request field for validation errors; {@code incident} ties a
+ * 500 to its log line.
  */
 public record Problem(
-    String type, String title, int status, String detail, String code, String field, String incident) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String code,
+    String field,
+    String incident) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -34,18 +34,29 @@ public final class Settings {
 
   public Settings(SettingsReader in) {
     in.intInRange("PICLOUD_HTTP_PORT", 8080, 1, 65535);
-    in.matching("PICLOUD_DB_URL", "jdbc:postgresql://localhost:5432/picloud",
-        Pattern.compile("jdbc:postgresql:.+"), "must be a jdbc:postgresql: URL");
+    in.matching(
+        "PICLOUD_DB_URL",
+        "jdbc:postgresql://localhost:5432/picloud",
+        Pattern.compile("jdbc:postgresql:.+"),
+        "must be a jdbc:postgresql: URL");
     baseDomain = in.host("PICLOUD_BASE_DOMAIN", "localhost");
-    adminUsername = in.matching("PICLOUD_ADMIN_USERNAME", "admin", Usernames.PATTERN, Usernames.RULE);
+    adminUsername =
+        in.matching("PICLOUD_ADMIN_USERNAME", "admin", Usernames.PATTERN, Usernames.RULE);
     adminPassword = in.optional("PICLOUD_ADMIN_PASSWORD");
-    adminPassword.filter(p -> p.length() < 12).ifPresent(p -> {
-      throw new InvalidSettingException(
-          "PICLOUD_ADMIN_PASSWORD", "must be at least 12 characters long", "<hidden>");
-    });
+    adminPassword
+        .filter(p -> p.length() < 12)
+        .ifPresent(
+            p -> {
+              throw new InvalidSettingException(
+                  "PICLOUD_ADMIN_PASSWORD", "must be at least 12 characters long", "<hidden>");
+            });
     adminPasswordFile = in.optional("PICLOUD_ADMIN_PASSWORD_FILE");
-    nodeId = in.matching("PICLOUD_NODE_ID", UUID.randomUUID().toString(), NODE_ID,
-        "must be 1-64 characters of letters, digits, '.', '_' or '-'");
+    nodeId =
+        in.matching(
+            "PICLOUD_NODE_ID",
+            UUID.randomUUID().toString(),
+            NODE_ID,
+            "must be 1-64 characters of letters, digits, '.', '_' or '-'");
     maxBodyBytes = in.intInRange("PICLOUD_MAX_BODY_BYTES", 10 * MIB, 1024, 512 * MIB);
     maxAdminBodyBytes = in.intInRange("PICLOUD_MAX_ADMIN_BODY_BYTES", 2 * MIB, 1024, 64 * MIB);
     sessionTtl = Duration.ofMinutes(in.intInRange("PICLOUD_SESSION_TTL_MINUTES", 720, 1, 525_600));
@@ -53,15 +64,22 @@ public final class Settings {
     maxConcurrentExecutions =
         in.intInRange("PICLOUD_MAX_CONCURRENT_EXECUTIONS", defaultExecutions, 1, 4096);
     maxTriggerDepth = in.intInRange("PICLOUD_MAX_TRIGGER_DEPTH", 8, 0, 64);
-    retryDefaults = new RetryDefaults(
-        in.intInRange("PICLOUD_TRIGGER_RETRY_MAX_ATTEMPTS", 3, 1, 100),
-        in.oneOf("PICLOUD_TRIGGER_RETRY_BACKOFF", "exponential", "exponential", "linear", "constant"),
-        in.longInRange("PICLOUD_TRIGGER_RETRY_BASE_MS", 1000, 0, 86_400_000),
-        in.intInRange("PICLOUD_TRIGGER_RETRY_JITTER_PCT", 20, 0, 100));
-    retention = new Retention(
-        in.intInRange("PICLOUD_DEAD_LETTER_RETENTION_DAYS", 30, 1, 3650),
-        in.intInRange("PICLOUD_ABANDONED_EXECUTIONS_RETENTION_DAYS", 7, 1, 3650),
-        in.intInRange("PICLOUD_EXECUTION_LOG_RETENTION_DAYS", 7, 1, 3650));
+    retryDefaults =
+        new RetryDefaults(
+            in.intInRange("PICLOUD_TRIGGER_RETRY_MAX_ATTEMPTS", 3, 1, 100),
+            in.oneOf(
+                "PICLOUD_TRIGGER_RETRY_BACKOFF",
+                "exponential",
+                "exponential",
+                "linear",
+                "constant"),
+            in.longInRange("PICLOUD_TRIGGER_RETRY_BASE_MS", 1000, 0, 86_400_000),
+            in.intInRange("PICLOUD_TRIGGER_RETRY_JITTER_PCT", 20, 0, 100));
+    retention =
+        new Retention(
+            in.intInRange("PICLOUD_DEAD_LETTER_RETENTION_DAYS", 30, 1, 3650),
+            in.intInRange("PICLOUD_ABANDONED_EXECUTIONS_RETENTION_DAYS", 7, 1, 3650),
+            in.intInRange("PICLOUD_EXECUTION_LOG_RETENTION_DAYS", 7, 1, 3650));
   }
 
   public String baseDomain() {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class SettingsReader {
   private static final Pattern HOST =
-      Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$");
+      Pattern.compile(
+          "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$");
 
   private final Function<String, Optional<String>> lookup;
 
