@@ -1,7 +1,6 @@
 package dev.picloud.platform.control;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -49,7 +48,9 @@ public final class JsonBodies {
     }
     try (JsonReader reader = Json.createReader(new StringReader(text))) {
       return reader.readValue();
-    } catch (JsonException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // JsonException for bad syntax; Parsson reports nesting beyond its depth limit as a plain
+      // RuntimeException.
       throw ApiException.badRequest("malformed_json", "The request body is not valid JSON.");
     }
   }

@@ -16,7 +16,7 @@ public final class Settings {
   private final String baseDomain;
   private final String adminUsername;
   private final Optional<String> adminPassword;
-  private final Optional<String> adminPasswordFile;
+  private final String adminPasswordFile;
   private final String nodeId;
   private final int maxBodyBytes;
   private final int maxAdminBodyBytes;
@@ -50,7 +50,7 @@ public final class Settings {
               throw new InvalidSettingException(
                   "PICLOUD_ADMIN_PASSWORD", "must be at least 12 characters long", "<hidden>");
             });
-    adminPasswordFile = in.optional("PICLOUD_ADMIN_PASSWORD_FILE");
+    adminPasswordFile = in.string("PICLOUD_ADMIN_PASSWORD_FILE", "admin-password");
     nodeId =
         in.matching(
             "PICLOUD_NODE_ID",
@@ -94,7 +94,7 @@ public final class Settings {
     return adminPassword;
   }
 
-  public Optional<String> adminPasswordFile() {
+  public String adminPasswordFile() {
     return adminPasswordFile;
   }
 

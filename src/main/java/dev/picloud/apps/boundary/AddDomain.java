@@ -1,0 +1,4 @@
+package dev.picloud.apps.boundary;
+
+/** {@code POST /apps/{app}/domains}. */
+public record AddDomain(String host) {}

@@ -1,0 +1,26 @@
+package dev.picloud.apps.control;
+
+import dev.picloud.platform.control.ApiException;
+
+/** Field rules for apps, each failure naming its field (422). */
+public final class AppRules {
+  private static final int MAX_NAME = 200;
+  private static final int MAX_DESCRIPTION = 2000;
+
+  private AppRules() {}
+
+  public static String name(String value) {
+    if (value == null || value.isBlank() || value.length() > MAX_NAME) {
+      throw ApiException.invalid("name", "name must be 1-" + MAX_NAME + " characters.");
+    }
+    return value.strip();
+  }
+
+  public static String description(String value) {
+    if (value != null && value.length() > MAX_DESCRIPTION) {
+      throw ApiException.invalid(
+          "description", "description must be at most " + MAX_DESCRIPTION + " characters.");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,4 @@
+package dev.picloud.auth.boundary;
+
+/** {@code POST /auth/login}. */
+public record Login(String username, String password) {}

@@ -1,0 +1,87 @@
+package dev.picloud.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The PiCloud every HTTP integration test talks to: one throwaway embedded PostgreSQL and one
+ * Liberty process, started on first use and stopped when the test JVM exits. Set PICLOUD_DB_URL
+ * (and _USER/_PASSWORD) to run against an external PostgreSQL instead.
+ */
+public final class TestServer {
+  public static final String OWNER = "owner";
+  public static final String OWNER_PASSWORD = "owner-password-for-tests";
+
+  private static TestServer instance;
+
+  private final EmbeddedDatabase database;
+  private final String jdbcUrl;
+  private final String dbUser;
+  private final String dbPassword;
+  private final LibertyServer liberty;
+
+  private TestServer() {
+    String external = System.getenv("PICLOUD_DB_URL");
+    if (external == null) {
+      database = EmbeddedDatabase.throwaway();
+      jdbcUrl = database.jdbcUrl();
+      dbUser = EmbeddedDatabase.USER;
+      dbPassword = EmbeddedDatabase.PASSWORD;
+    } else {
+      database = null;
+      jdbcUrl = external;
+      dbUser = System.getenv().getOrDefault("PICLOUD_DB_USER", "picloud");
+      dbPassword = System.getenv().getOrDefault("PICLOUD_DB_PASSWORD", "picloud");
+    }
+    Map<String, String> env = new HashMap<>(LibertyServer.databaseEnv(jdbcUrl, dbUser, dbPassword));
+    env.put("PICLOUD_ADMIN_USERNAME", OWNER);
+    env.put("PICLOUD_ADMIN_PASSWORD", OWNER_PASSWORD);
+    liberty = new LibertyServer(Path.of("target/it-server"), freePort(), env, false);
+  }
+
+  /** The shared server, started (and ready) on first call. */
+  public static synchronized TestServer get() {
+    if (instance == null) {
+      TestServer server = new TestServer();
+      Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "picloud-test-server-stop"));
+      server.liberty.start().awaitReady();
+      instance = server;
+    }
+    return instance;
+  }
+
+  public Api api() {
+    return new Api(liberty.baseUri());
+  }
+
+  public LibertyServer liberty() {
+    return liberty;
+  }
+
+  /** A direct connection for fixtures that cannot be made through the API (an expired key…). */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+  }
+
+  private void stop() {
+    liberty.stop();
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
