@@ -23,7 +23,7 @@ public final class Api {
   private final URI base;
   private final Map<String, String> headers;
 
-  Api(URI base) {
+  public Api(URI base) {
     this(base, Map.of());
   }
 

@@ -111,6 +111,31 @@ public final class LibertyServer implements AutoCloseable {
         "Liberty not ready within " + timeout + "; see " + messagesLog());
   }
 
+  /** Waits until the server's messages.log contains {@code text}; returns the whole log. */
+  public String awaitLog(String text, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      String log = log();
+      if (log.contains(text)) {
+        return log;
+      }
+      if (!process.isAlive()) {
+        break;
+      }
+      sleep(250);
+    }
+    throw new IllegalStateException(
+        "'" + text + "' not logged within " + timeout + "; see " + messagesLog());
+  }
+
+  public String log() {
+    try {
+      return Files.exists(messagesLog()) ? Files.readString(messagesLog()) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Blocks until the server process ends and returns its exit code. */
   public int awaitExit() throws InterruptedException {
     return process.waitFor();

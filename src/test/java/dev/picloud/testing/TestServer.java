@@ -31,7 +31,7 @@ public final class TestServer {
     String external = System.getenv("PICLOUD_DB_URL");
     if (external == null) {
       database = EmbeddedDatabase.throwaway();
-      jdbcUrl = database.jdbcUrl();
+      jdbcUrl = database.jdbcUrl() + "?options=-c%20TimeZone=" + TestDatabase.SESSION_TIME_ZONE;
       dbUser = EmbeddedDatabase.USER;
       dbPassword = EmbeddedDatabase.PASSWORD;
     } else {
@@ -63,6 +63,19 @@ public final class TestServer {
 
   public LibertyServer liberty() {
     return liberty;
+  }
+
+  /** Creates an empty database on the same PostgreSQL and returns its JDBC URL. */
+  public String createDatabase(String name) throws SQLException {
+    try (Connection db = connect();
+        var statement = db.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    }
+    return jdbcUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+  }
+
+  public Map<String, String> databaseEnv(String url) {
+    return LibertyServer.databaseEnv(url, dbUser, dbPassword);
   }
 
   /** A direct connection for fixtures that cannot be made through the API (an expired key…). */
