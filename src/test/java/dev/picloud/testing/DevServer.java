@@ -20,7 +20,7 @@ public final class DevServer {
     env.put("PICLOUD_ADMIN_PASSWORD_FILE", home.resolve("admin-password").toString());
     EmbeddedDatabase database = null;
     if (System.getenv("PICLOUD_DB_URL") == null) {
-      database = EmbeddedDatabase.persistent(home.resolve("pgdata"), Map.of());
+      database = EmbeddedDatabase.persistent(home.resolve("pgdata"));
       System.out.println(
           "[picloud] embedded PostgreSQL on port "
               + database.port()

@@ -32,11 +32,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  /** Starts a server keeping its data in {@code dataDir}. */
-  public static EmbeddedDatabase persistent(Path dataDir, Map<String, String> settings) {
+  /**
+   * Starts a server keeping its data in {@code dataDir}, durably: zonky always passes {@code -F}
+   * (no fsync) and turns synchronous commit off, which the later {@code -c} settings undo.
+   */
+  public static EmbeddedDatabase persistent(Path dataDir) {
     return start(
         EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false),
-        settings);
+        Map.of("fsync", "on", "synchronous_commit", "on"));
   }
 
   /** Starts a server on a fresh, throwaway data folder tuned for tests (no fsync). */
