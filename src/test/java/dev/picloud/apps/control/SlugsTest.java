@@ -86,8 +86,7 @@ class SlugsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"my-app", "1-1-1-1-1", "123e4567-e89b-12d3-a456-42661417400", "", "uuid"})
+  @ValueSource(strings = {"my-app", "1-1-1-1-1", "123e4567-e89b-12d3-a456-42661417400", "", "uuid"})
   void slugsDoNotLookLikeUuids(String value) {
     assertThat(Slugs.looksLikeUuid(value)).isFalse();
   }

@@ -70,7 +70,6 @@ class KeyHasherTest {
 
   @Test
   void sameDigestRejectsTheDigestOfAnotherSecret() {
-    assertThat(KeyHasher.sameDigest(KeyHasher.sha256Hex("a"), KeyHasher.sha256Hex("b")))
-        .isFalse();
+    assertThat(KeyHasher.sameDigest(KeyHasher.sha256Hex("a"), KeyHasher.sha256Hex("b"))).isFalse();
   }
 }

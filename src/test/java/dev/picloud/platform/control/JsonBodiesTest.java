@@ -58,7 +58,7 @@ class JsonBodiesTest {
       CountingStream endless = new CountingStream(Long.MAX_VALUE);
 
       assertTooLarge(() -> JsonBodies.readCapped(endless, -1, CAP));
-      assertThat(endless.read.get()).isEqualTo(CAP + 1);
+      assertThat(endless.read.get()).isLessThanOrEqualTo(CAP + 1);
     }
 
     private void assertTooLarge(ThrowingCallable call) {
@@ -129,8 +129,7 @@ class JsonBodiesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(
-        strings = {"{", "{\"a\":}", "{'a': 1}", "{a: 1}", "[1, 2,]", "nul", "{\"a\": 01}"})
+    @ValueSource(strings = {"{", "{\"a\":}", "{'a': 1}", "{a: 1}", "[1, 2,]", "nul", "{\"a\": 01}"})
     void malformedJsonIsA400(String text) {
       assertMalformed(text);
     }

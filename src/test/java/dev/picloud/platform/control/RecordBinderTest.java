@@ -81,7 +81,7 @@ class RecordBinderTest {
 
   @Nested
   class UnknownFields {
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"owner_id", "displayName", "DISPLAY_NAME", "display-name", ""})
     void keyTheRecordDoesNotDeclareIsA400NamingIt(String key) {
       assertFailure("{\"" + key + "\": \"x\"}", Command.class)
@@ -229,7 +229,9 @@ class RecordBinderTest {
 
     @Test
     void setsDropDuplicates() {
-      assertThat(bind("{\"scopes\": [\"log:read\", \"log:read\", \"app:admin\"]}", Command.class).scopes())
+      assertThat(
+              bind("{\"scopes\": [\"log:read\", \"log:read\", \"app:admin\"]}", Command.class)
+                  .scopes())
           .containsExactlyInAnyOrder("log:read", "app:admin");
     }
 
@@ -251,7 +253,8 @@ class RecordBinderTest {
 
     @Test
     void nestedRecordsAreBoundFromSnakeCase() {
-      WithNested bound = bind("{\"name\": \"n\", \"limits\": {\"max_items\": 7}}", WithNested.class);
+      WithNested bound =
+          bind("{\"name\": \"n\", \"limits\": {\"max_items\": 7}}", WithNested.class);
 
       assertThat(bound).isEqualTo(new WithNested("n", new Limits(7, null)));
     }

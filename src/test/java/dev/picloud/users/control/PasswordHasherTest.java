@@ -83,11 +83,16 @@ class PasswordHasherTest {
         Base64.getEncoder()
             .withoutPadding()
             .encodeToString("fedcba9876543210".getBytes(StandardCharsets.US_ASCII));
-    String otherHash = parts[3].startsWith("A") ? "B" + parts[3].substring(1) : "A" + parts[3].substring(1);
+    String otherHash =
+        parts[3].startsWith("A") ? "B" + parts[3].substring(1) : "A" + parts[3].substring(1);
 
-    assertThat(PasswordHasher.verify("s3cret-passw0rd", String.join("$", parts[0], parts[1], otherSalt, parts[3])))
+    assertThat(
+            PasswordHasher.verify(
+                "s3cret-passw0rd", String.join("$", parts[0], parts[1], otherSalt, parts[3])))
         .isFalse();
-    assertThat(PasswordHasher.verify("s3cret-passw0rd", String.join("$", parts[0], parts[1], parts[2], otherHash)))
+    assertThat(
+            PasswordHasher.verify(
+                "s3cret-passw0rd", String.join("$", parts[0], parts[1], parts[2], otherHash)))
         .isFalse();
   }
 
@@ -121,6 +126,11 @@ class PasswordHasherTest {
             .generateSecret(new PBEKeySpec(password.toCharArray(), saltBytes, iterations, 256))
             .getEncoded();
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return "pbkdf2-sha256$" + iterations + "$" + b64.encodeToString(saltBytes) + "$" + b64.encodeToString(hash);
+    return "pbkdf2-sha256$"
+        + iterations
+        + "$"
+        + b64.encodeToString(saltBytes)
+        + "$"
+        + b64.encodeToString(hash);
   }
 }
