@@ -1,6 +1,5 @@
 package dev.picloud.apps.boundary;
 
-import dev.picloud.apps.control.Slugs;
 import dev.picloud.apps.entity.App;
 import dev.picloud.apps.entity.AppMember;
 import dev.picloud.auth.control.AppRole;
@@ -8,6 +7,7 @@ import dev.picloud.auth.control.Authorizer;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,7 +40,7 @@ public class AppAccess {
   }
 
   private Optional<App> find(String ref) {
-    if (Slugs.looksLikeUuid(ref)) {
+    if (Ids.isUuid(ref)) {
       return Optional.ofNullable(em.find(App.class, UUID.fromString(ref)));
     }
     return em.createNamedQuery(App.BY_SLUG, App.class)

@@ -1,12 +1,12 @@
 package dev.picloud.apps.boundary;
 
-import dev.picloud.apps.control.Slugs;
 import dev.picloud.apps.entity.App;
 import dev.picloud.apps.entity.AppMember;
 import dev.picloud.auth.control.AppRole;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.Ids;
 import dev.picloud.users.boundary.Users;
 import dev.picloud.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +79,7 @@ public class Members {
   }
 
   private Optional<User> findUser(String ref) {
-    return Slugs.looksLikeUuid(ref) ? users.find(UUID.fromString(ref)) : users.findByUsername(ref);
+    return Ids.isUuid(ref) ? users.find(UUID.fromString(ref)) : users.findByUsername(ref);
   }
 
   private static MemberView view(AppMember member, String username) {

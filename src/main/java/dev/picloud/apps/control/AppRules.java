@@ -10,10 +10,11 @@ public final class AppRules {
   private AppRules() {}
 
   public static String name(String value) {
-    if (value == null || value.isBlank() || value.length() > MAX_NAME) {
+    String name = value == null ? "" : value.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME) {
       throw ApiException.invalid("name", "name must be 1-" + MAX_NAME + " characters.");
     }
-    return value.strip();
+    return name;
   }
 
   public static String description(String value) {

@@ -1,7 +1,7 @@
 package dev.picloud.apps.control;
 
 import dev.picloud.platform.control.ApiException;
-import java.util.UUID;
+import dev.picloud.platform.control.Ids;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +15,7 @@ public final class Slugs {
   private Slugs() {}
 
   public static boolean isValid(String slug) {
-    return slug != null && SLUG.matcher(slug).matches() && !looksLikeUuid(slug);
+    return slug != null && SLUG.matcher(slug).matches() && !Ids.isUuid(slug);
   }
 
   public static String require(String slug) {
@@ -26,14 +26,5 @@ public final class Slugs {
               + " and not be a UUID.");
     }
     return slug;
-  }
-
-  public static boolean looksLikeUuid(String value) {
-    try {
-      UUID.fromString(value);
-      return value.length() == 36;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 }

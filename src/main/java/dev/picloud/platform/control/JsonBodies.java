@@ -1,8 +1,8 @@
 package dev.picloud.platform.control;
 
 import jakarta.json.Json;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -46,8 +46,16 @@ public final class JsonBodies {
     if (text.isBlank()) {
       throw ApiException.badRequest("missing_body", "A JSON request body is required.");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      return reader.readValue();
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw ApiException.badRequest(
+            "malformed_json", "The request body has text after its JSON.");
+      }
+      return value;
+    } catch (ApiException e) {
+      throw e;
     } catch (RuntimeException | StackOverflowError e) {
       // JsonException for bad syntax; Parsson reports nesting beyond its depth limit as a plain
       // RuntimeException.

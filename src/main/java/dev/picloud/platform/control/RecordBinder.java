@@ -131,12 +131,8 @@ public final class RecordBinder {
   }
 
   private static UUID uuid(JsonValue value, String field) {
-    if (value instanceof JsonString s) {
-      try {
-        return UUID.fromString(s.getString());
-      } catch (IllegalArgumentException e) {
-        // falls through to the type error below
-      }
+    if (value instanceof JsonString s && Ids.isUuid(s.getString())) {
+      return UUID.fromString(s.getString());
     }
     return mismatch(field, "a UUID");
   }

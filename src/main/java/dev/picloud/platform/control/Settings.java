@@ -42,7 +42,7 @@ public final class Settings {
     baseDomain = in.host("PICLOUD_BASE_DOMAIN", "localhost");
     adminUsername =
         in.matching("PICLOUD_ADMIN_USERNAME", "admin", Usernames.PATTERN, Usernames.RULE);
-    adminPassword = in.optional("PICLOUD_ADMIN_PASSWORD");
+    adminPassword = in.secret("PICLOUD_ADMIN_PASSWORD");
     adminPassword
         .filter(p -> p.length() < 12)
         .ifPresent(

@@ -24,6 +24,11 @@ public final class SettingsReader {
     return lookup.apply(name).map(String::trim).filter(v -> !v.isEmpty());
   }
 
+  /** A secret, taken exactly as given (spaces included); empty counts as unset. */
+  public Optional<String> secret(String name) {
+    return lookup.apply(name).filter(v -> !v.isEmpty());
+  }
+
   public String string(String name, String defaultValue) {
     return optional(name).orElse(defaultValue);
   }

@@ -38,14 +38,23 @@ public final class PasswordHasher {
         + B64.encodeToString(derived);
   }
 
+  /** False for a wrong password and for a stored value that is not one of our encodings. */
   public static boolean verify(String password, String encoded) {
     String[] parts = encoded.split("\\$");
     if (parts.length != 4 || !parts[0].equals(SCHEME)) {
       return false;
     }
-    byte[] expected = B64D.decode(parts[3]);
-    byte[] actual = derive(password, B64D.decode(parts[2]), Integer.parseInt(parts[1]));
-    return MessageDigest.isEqual(expected, actual);
+    try {
+      int iterations = Integer.parseInt(parts[1]);
+      byte[] salt = B64D.decode(parts[2]);
+      byte[] expected = B64D.decode(parts[3]);
+      if (iterations < 1 || salt.length == 0 || expected.length == 0) {
+        return false;
+      }
+      return MessageDigest.isEqual(expected, derive(password, salt, iterations));
+    } catch (IllegalArgumentException malformed) {
+      return false;
+    }
   }
 
   /** Burns the time of one verification; call it when there is no user to verify against. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.Ids;
 import dev.picloud.platform.control.Problem;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -82,20 +83,20 @@ class SlugsTest {
         "00000000-0000-0000-0000-000000000000"
       })
   void canonicalUuidsLookLikeUuids(String value) {
-    assertThat(Slugs.looksLikeUuid(value)).isTrue();
+    assertThat(Ids.isUuid(value)).isTrue();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"my-app", "1-1-1-1-1", "123e4567-e89b-12d3-a456-42661417400", "", "uuid"})
   void slugsDoNotLookLikeUuids(String value) {
-    assertThat(Slugs.looksLikeUuid(value)).isFalse();
+    assertThat(Ids.isUuid(value)).isFalse();
   }
 
   @Test
   void everyNonUuidShapedSlugOfLength36IsStillAccepted() {
     String slug = "a".repeat(36);
 
-    assertThat(Slugs.looksLikeUuid(slug)).isFalse();
+    assertThat(Ids.isUuid(slug)).isFalse();
     assertThat(Slugs.isValid(slug)).isTrue();
   }
 }
