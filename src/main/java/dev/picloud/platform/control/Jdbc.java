@@ -60,10 +60,15 @@ public final class Jdbc {
   public static PreparedStatement prepare(Connection connection, String sql, Object... params)
       throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
-    for (int i = 0; i < params.length; i++) {
-      statement.setObject(i + 1, bindable(connection, params[i]));
-    }
+    bind(statement, params);
     return statement;
+  }
+
+  /** Binds {@code params} to the statement's placeholders, in order. */
+  public static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      statement.setObject(i + 1, bindable(statement.getConnection(), params[i]));
+    }
   }
 
   private static Object bindable(Connection connection, Object value) throws SQLException {
