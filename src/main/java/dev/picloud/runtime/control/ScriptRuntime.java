@@ -1,0 +1,145 @@
+package dev.picloud.runtime.control;
+
+import dev.picloud.runtime.sandbox.GlobalPool;
+import dev.picloud.runtime.sandbox.Meter;
+import dev.picloud.runtime.sandbox.PreparedGlobal;
+import dev.picloud.runtime.sandbox.Sandbox;
+import dev.picloud.runtime.sdk.LogBuffer;
+import dev.picloud.runtime.sdk.SdkContext;
+import dev.picloud.runtime.sdk.SdkModule;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The script runtime's facade. Compile a script version once ({@link #compile}), take a permit from
+ * {@link #gate()} (none: answer 503 {@code overloaded}), then {@link #run} and wait or {@link
+ * #submit} and continue. Runs execute on the runtime's own threads, each in a fresh sandboxed
+ * global, under the request's limits clamped by the instance ceilings.
+ */
+public final class ScriptRuntime implements AutoCloseable {
+  /** {@code ctx.sdkVersion}: bumped when the SDK changes in a way scripts can notice. */
+  public static final String SDK_VERSION = "1";
+
+  private static final String WARM_UP =
+      """
+      var parts = 'a,b'.split(',').map(function (s) { return s.toUpperCase(); });
+      log.info('warm', parts, typeof regex === 'object' && regex.isMatch('a+', 'aa'));
+      try { null.x; } catch (e) { parts.push(String(e)); }
+      return {statusCode: 200, headers: {'x-warm': '1'}, body: JSON.parse('{"a":[1]}')};
+      """;
+
+  private final RuntimeSettings settings;
+  private final ExecutionGate gate;
+  private final ScriptCompiler compiler;
+  private final GlobalPool globals;
+  private final WorkerPool workers;
+  private final Watchdog watchdog;
+  private final ScriptRun scriptRun;
+
+  public ScriptRuntime(RuntimeSettings settings, ThreadFactory threads, List<SdkModule> modules) {
+    this.settings = settings;
+    Sandbox sandbox = new Sandbox();
+    this.gate =
+        new ExecutionGate(settings.maxConcurrentExecutions(), settings.maxConcurrentPerApp());
+    this.compiler = new ScriptCompiler(sandbox, settings.compiledScripts());
+    this.scriptRun = new ScriptRun(modules, settings.clock(), SDK_VERSION);
+    warmUp(sandbox);
+    this.globals = new GlobalPool(sandbox, settings.preparedGlobals(), threads);
+    this.workers = new WorkerPool(threads, settings.maxConcurrentExecutions());
+    this.watchdog = new Watchdog(settings.stuckGrace(), workers, threads);
+  }
+
+  /**
+   * The compiled handler of a script version, from the cache when possible.
+   *
+   * @throws ScriptSyntaxException naming the line and column in {@code source}
+   */
+  public CompiledHandler compile(UUID scriptId, long version, String source)
+      throws ScriptSyntaxException {
+    return compiler.compile(scriptId, version, source);
+  }
+
+  public ExecutionGate gate() {
+    return gate;
+  }
+
+  /** Runs and waits; for callers holding a permit (the direct-execution endpoint). */
+  public RunOutcome run(RunRequest request) {
+    return submit(request).join();
+  }
+
+  /**
+   * Runs on a script thread. The future completes with the outcome, or with a timeout at most the
+   * stuck grace after the run's wall-clock limit, whatever the script does.
+   */
+  public CompletableFuture<RunOutcome> submit(RunRequest request) {
+    CompletableFuture<RunOutcome> future = new CompletableFuture<>();
+    workers.execute(() -> runHere(request, future));
+    return future;
+  }
+
+  /** Script threads the watchdog gave up on that have not finished yet. */
+  public int stuckThreads() {
+    return watchdog.stuckThreads();
+  }
+
+  @Override
+  public void close() {
+    watchdog.close();
+    globals.close();
+    workers.close();
+  }
+
+  private void runHere(RunRequest request, CompletableFuture<RunOutcome> future) {
+    Limits limits = request.limits().clampedBy(settings.ceilings());
+    LogBuffer log = new LogBuffer(limits.logBytes(), settings.clock());
+    PreparedGlobal global = globals.take();
+    Meter meter = new Meter(limits);
+    ActiveRun active = watchdog.track(meter, log, future);
+    RunOutcome outcome = scriptRun.execute(request, limits, global, meter, log);
+    if (!watchdog.release(active, outcome)) {
+      workers.retireCurrentWorker();
+    }
+  }
+
+  /**
+   * One run before the first request: loads and initialises the classes a run needs, so neither the
+   * first caller pays for it nor can a deep recursion make a class initialiser fail.
+   */
+  private void warmUp(Sandbox sandbox) {
+    try {
+      UUID id = new UUID(0, 0);
+      CompiledHandler handler = compiler.compile(id, 0, WARM_UP);
+      ScriptCtx ctx =
+          new ScriptCtx(
+              RequestData.none(),
+              Optional.empty(),
+              id,
+              "warm-up",
+              id,
+              "warm-up",
+              id,
+              id,
+              "",
+              Invocation.DIRECT,
+              0,
+              0);
+      Limits limits = Limits.defaults(false).clampedBy(settings.ceilings());
+      RunOutcome outcome =
+          scriptRun.execute(
+              new RunRequest(handler, limits, ctx, SdkContext.anonymous(id, id, id)),
+              limits,
+              sandbox.prepare(),
+              new Meter(limits),
+              new LogBuffer(limits.logBytes(), settings.clock()));
+      if (outcome.status() != RunStatus.SUCCESS) {
+        throw new IllegalStateException("the runtime's warm-up run failed: " + outcome.error());
+      }
+    } catch (ScriptSyntaxException e) {
+      throw new IllegalStateException("the runtime's warm-up script does not compile", e);
+    }
+  }
+}
