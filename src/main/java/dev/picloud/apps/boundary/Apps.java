@@ -24,6 +24,9 @@ import java.util.Objects;
 @ApplicationScoped
 @Transactional
 public class Apps {
+  /** The scripts feature's named count query (by name, so apps does not depend on scripts). */
+  private static final String SCRIPTS_OF_APP = "Script.countOfApp";
+
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;
   @Inject Clock clock;
@@ -78,9 +81,20 @@ public class Apps {
     return AppView.of(app);
   }
 
-  /** Deletes the app and everything it owns. */
-  public void delete(Caller caller, String appRef) {
+  /**
+   * Deletes the app and everything it owns. An app with scripts is only deleted with {@code
+   * cascade} (the caller's confirmation that the scripts go too).
+   */
+  public void delete(Caller caller, String appRef, boolean cascade) {
     App app = access.require(caller, appRef, Capability.ADMIN_APP);
+    long scripts =
+        em.createNamedQuery(SCRIPTS_OF_APP, Long.class)
+            .setParameter("app", app.id())
+            .getSingleResult();
+    if (scripts > 0 && !cascade) {
+      throw ApiException.conflict(
+          "app_not_empty", "The app has " + scripts + " scripts; delete with ?cascade=true.");
+    }
     em.remove(app);
   }
 

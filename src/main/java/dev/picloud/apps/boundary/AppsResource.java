@@ -50,8 +50,8 @@ public class AppsResource {
 
   @DELETE
   @Path("{app}")
-  public Response delete(@PathParam("app") String app) {
-    apps.delete(caller.get(), app);
+  public Response delete(@PathParam("app") String app, @QueryParam("cascade") boolean cascade) {
+    apps.delete(caller.get(), app, cascade);
     return Response.noContent().build();
   }
 }

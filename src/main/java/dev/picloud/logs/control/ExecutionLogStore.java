@@ -99,6 +99,11 @@ public class ExecutionLogStore {
         id);
   }
 
+  private static Long queuedMs(ResultSet row) throws SQLException {
+    Number value = (Number) row.getObject("queued_ms");
+    return value == null ? null : value.longValue();
+  }
+
   private static void condition(
       StringBuilder sql, List<Object> params, String clause, Object value) {
     if (value != null) {
@@ -150,7 +155,7 @@ public class ExecutionLogStore {
         row.getString("logs"),
         row.getString("error"),
         row.getLong("duration_ms"),
-        (Long) row.getObject("queued_ms", Long.class),
+        queuedMs(row),
         Jdbc.instant(row, "created_at"));
   }
 }

@@ -3,7 +3,6 @@ package dev.picloud.logs.control;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,12 +43,12 @@ public final class LogCaps {
   }
 
   /** Lower-case names; values of credential headers replaced. */
-  public static JsonObject redactHeaders(Map<String, List<String>> headers) {
+  public static JsonObject redactHeaders(Map<String, String> headers) {
     JsonObjectBuilder out = Json.createObjectBuilder();
     headers.forEach(
-        (name, values) -> {
+        (name, value) -> {
           String key = name.toLowerCase(Locale.ROOT);
-          out.add(key, SECRET_HEADERS.contains(key) ? REDACTED : String.join(", ", values));
+          out.add(key, SECRET_HEADERS.contains(key) ? REDACTED : value);
         });
     return out.build();
   }

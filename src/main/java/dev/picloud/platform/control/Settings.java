@@ -22,12 +22,25 @@ public final class Settings {
   private final int maxAdminBodyBytes;
   private final Duration sessionTtl;
   private final int maxConcurrentExecutions;
+  private final int maxConcurrentPerApp;
+  private final int maxStuckThreads;
+  private final SandboxCeilings sandboxCeilings;
   private final int maxTriggerDepth;
   private final RetryDefaults retryDefaults;
   private final Retention retention;
 
   /** The instance-wide retry policy (SPEC 7.3), copied onto triggers at creation. */
   public record RetryDefaults(int maxAttempts, String backoff, long baseMs, int jitterPct) {}
+
+  /** The most any script may be granted, whatever its own limits say (SPEC 6.5). */
+  public record SandboxCeilings(
+      int timeoutSeconds,
+      long operations,
+      long cpuMillis,
+      long allocationBytes,
+      int stackDepth,
+      int logBytes,
+      int responseBytes) {}
 
   /** How long housekeeping keeps rows (SPEC 7.7), in days. */
   public record Retention(int deadLetterDays, int abandonedExecutionDays, int executionLogDays) {}
@@ -63,6 +76,11 @@ public final class Settings {
     int defaultExecutions = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     maxConcurrentExecutions =
         in.intInRange("PICLOUD_MAX_CONCURRENT_EXECUTIONS", defaultExecutions, 1, 4096);
+    maxConcurrentPerApp =
+        in.intInRange(
+            "PICLOUD_MAX_CONCURRENT_EXECUTIONS_PER_APP", maxConcurrentExecutions, 1, 4096);
+    maxStuckThreads = in.intInRange("PICLOUD_MAX_STUCK_THREADS", 4, 0, 1024);
+    sandboxCeilings = sandboxCeilings(in);
     maxTriggerDepth = in.intInRange("PICLOUD_MAX_TRIGGER_DEPTH", 8, 0, 64);
     retryDefaults =
         new RetryDefaults(
@@ -80,6 +98,17 @@ public final class Settings {
             in.intInRange("PICLOUD_DEAD_LETTER_RETENTION_DAYS", 30, 1, 3650),
             in.intInRange("PICLOUD_ABANDONED_EXECUTIONS_RETENTION_DAYS", 7, 1, 3650),
             in.intInRange("PICLOUD_EXECUTION_LOG_RETENTION_DAYS", 7, 1, 3650));
+  }
+
+  private static SandboxCeilings sandboxCeilings(SettingsReader in) {
+    return new SandboxCeilings(
+        in.intInRange("PICLOUD_SANDBOX_MAX_TIMEOUT_SECONDS", 300, 1, 86_400),
+        in.longInRange("PICLOUD_SANDBOX_MAX_OPERATIONS", 10_000_000_000L, 1, Long.MAX_VALUE),
+        in.longInRange("PICLOUD_SANDBOX_MAX_CPU_MS", 300_000, 1, 86_400_000),
+        in.longInRange("PICLOUD_SANDBOX_MAX_ALLOCATION_BYTES", 4096L * MIB, MIB, Long.MAX_VALUE),
+        in.intInRange("PICLOUD_SANDBOX_MAX_STACK_DEPTH", 1000, 10, 1000),
+        in.intInRange("PICLOUD_SANDBOX_MAX_LOG_BYTES", MIB, 1024, 64 * MIB),
+        in.intInRange("PICLOUD_SANDBOX_MAX_RESPONSE_BYTES", 10 * MIB, 1024, 512 * MIB));
   }
 
   public String baseDomain() {
@@ -116,6 +145,19 @@ public final class Settings {
 
   public int maxConcurrentExecutions() {
     return maxConcurrentExecutions;
+  }
+
+  public int maxConcurrentPerApp() {
+    return maxConcurrentPerApp;
+  }
+
+  /** Script threads that could not be stopped; past this many the node reports not ready. */
+  public int maxStuckThreads() {
+    return maxStuckThreads;
+  }
+
+  public SandboxCeilings sandboxCeilings() {
+    return sandboxCeilings;
   }
 
   public int maxTriggerDepth() {
