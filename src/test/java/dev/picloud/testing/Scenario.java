@@ -117,6 +117,24 @@ public final class Scenario {
     return reply.json().getString("key");
   }
 
+  /** A new script in the app; returns its id. */
+  public String createScript(String appId, String source) {
+    return createScript(appId, source, Json.createObjectBuilder());
+  }
+
+  /** A new script with extra fields (timeout_seconds, limits…); returns its id. */
+  public String createScript(String appId, String source, JsonObjectBuilder extra) {
+    JsonObjectBuilder body = extra.add("name", unique("script")).add("source", source);
+    Api.Reply reply = asOwner().post("/api/v1/admin/apps/" + appId + "/scripts", json(body));
+    assertThat(reply.status()).as("create script: %s", reply).isEqualTo(201);
+    return reply.json().getString("id");
+  }
+
+  /** Runs a script directly as the owner. */
+  public Api.Reply execute(String scriptId, String jsonBody) {
+    return asOwner().post("/api/v1/execute/" + scriptId, jsonBody);
+  }
+
   public static String json(JsonObjectBuilder builder) {
     return builder.build().toString();
   }

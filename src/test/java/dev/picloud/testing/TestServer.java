@@ -19,6 +19,9 @@ public final class TestServer {
   public static final String OWNER = "owner";
   public static final String OWNER_PASSWORD = "owner-password-for-tests";
 
+  /** Fixed, so gate tests do not depend on the machine's core count. */
+  public static final int MAX_CONCURRENT_EXECUTIONS = 4;
+
   private static TestServer instance;
 
   private final EmbeddedDatabase database;
@@ -43,6 +46,7 @@ public final class TestServer {
     Map<String, String> env = new HashMap<>(LibertyServer.databaseEnv(jdbcUrl, dbUser, dbPassword));
     env.put("PICLOUD_ADMIN_USERNAME", OWNER);
     env.put("PICLOUD_ADMIN_PASSWORD", OWNER_PASSWORD);
+    env.put("PICLOUD_MAX_CONCURRENT_EXECUTIONS", Integer.toString(MAX_CONCURRENT_EXECUTIONS));
     liberty = new LibertyServer(Path.of("target/it-server"), freePort(), env, false);
   }
 
