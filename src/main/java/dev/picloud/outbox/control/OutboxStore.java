@@ -1,0 +1,172 @@
+package dev.picloud.outbox.control;
+
+import dev.picloud.platform.control.Jdbc;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * Rows in and out of the queue outside a claim: enqueue, claim, and the two ways an unclaimed row
+ * leaves without running. Claimed rows are settled by {@link OutboxSettles}; lost claims are
+ * recovered by {@link OutboxRecovery}.
+ */
+@ApplicationScoped
+public class OutboxStore {
+  /** next_attempt_at defaults to now(): a new row is due at once. */
+  private static final String INSERT =
+      """
+      INSERT INTO outbox (id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node,
+        payload, origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)
+      RETURNING created_at
+      """;
+
+  /**
+   * A whole fan-out in one statement (atomic and one round trip whatever its size): one array per
+   * column, unnested side by side. Text arrays, cast here, because they carry NULLs faithfully.
+   */
+  private static final String INSERT_ALL =
+      """
+      INSERT INTO outbox (id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node,
+        payload, origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)
+      SELECT id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload::jsonb,
+        origin_principal::jsonb, trigger_depth, execution_id, root_execution_id, idempotency_key
+      FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[],
+          ?::text[], ?::text[], ?::int[], ?::uuid[], ?::uuid[], ?::text[])
+        AS r(id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload,
+          origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)
+      """;
+
+  /**
+   * Claims a batch in one statement. FOR UPDATE SKIP LOCKED lets concurrent claimers pass over rows
+   * another claimer is locking instead of queueing behind it; a row another node claimed and
+   * committed after this statement's snapshot is re-checked under the lock, fails {@code claimed_by
+   * IS NULL} and is left out. The sub-select sits in ARRAY(…), an init plan that runs exactly once,
+   * so its LIMIT bounds the UPDATE (a plain {@code IN (sub-select)} may be re-run, by a rescan or a
+   * READ COMMITTED recheck, and claim beyond it), and the UPDATE then finds its rows by primary key
+   * whatever the planner guesses the LIMIT to be. Sync rows are claimed only by the node whose
+   * inbox waits for them. The attempt is counted here, so a node that dies mid-run has used it;
+   * claim_epoch moves on, which kills every older token for the row. (Package-private for the plan
+   * check in ClaimPlanIT.)
+   */
+  static final String CLAIM =
+      """
+      UPDATE outbox o
+      SET claimed_by = ?, claimed_at = statement_timestamp(),
+        lease_expires_at = statement_timestamp() + ? * interval '1 millisecond',
+        claim_epoch = o.claim_epoch + 1, attempt_count = o.attempt_count + 1,
+        updated_at = statement_timestamp()
+      WHERE o.id = ANY (ARRAY(
+        SELECT id FROM outbox
+        WHERE claimed_by IS NULL AND next_attempt_at <= statement_timestamp()
+          AND (reply_node IS NULL OR reply_node = ?)
+        ORDER BY next_attempt_at
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED))
+      RETURNING\s"""
+          + OutboxSql.CLAIMED_COLUMNS;
+
+  /** Only a row nobody holds: a claimed row is running, and its result decides what happens. */
+  private static final String WITHDRAW = "DELETE FROM outbox WHERE id = ? AND claimed_by IS NULL";
+
+  /** A deleted or disabled trigger's pending events; claimed ones finish their current attempt. */
+  private static final String DROP_FOR_TRIGGER =
+      "DELETE FROM outbox WHERE trigger_id = ? AND claimed_by IS NULL";
+
+  @Resource(lookup = "jdbc/picloud")
+  DataSource dataSource;
+
+  /** What {@link #insert} wrote: the row id and its creation time (database clock). */
+  public record Inserted(UUID id, Instant createdAt) {}
+
+  public Inserted insert(NewOutboxRow row) {
+    UUID id = UUID.randomUUID();
+    Object[] params = {
+      id,
+      row.appId(),
+      row.sourceKind().wire(),
+      row.triggerId(),
+      row.scriptId(),
+      row.replyTo(),
+      row.replyNode(),
+      row.payloadJson(),
+      row.originPrincipalJson(),
+      row.triggerDepth(),
+      row.executionId(),
+      row.rootExecutionId(),
+      row.idempotencyKey()
+    };
+    Instant createdAt =
+        Jdbc.queryOne(dataSource, INSERT, r -> Jdbc.instant(r, "created_at"), params).orElseThrow();
+    return new Inserted(id, createdAt);
+  }
+
+  /** Enqueues every row in one statement; returns their ids in the order given. */
+  public List<UUID> insertAll(List<NewOutboxRow> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
+      List<Function<NewOutboxRow, Object>> columns =
+          List.of(
+              NewOutboxRow::appId,
+              r -> r.sourceKind().wire(),
+              NewOutboxRow::triggerId,
+              NewOutboxRow::scriptId,
+              NewOutboxRow::replyTo,
+              NewOutboxRow::replyNode,
+              NewOutboxRow::payloadJson,
+              NewOutboxRow::originPrincipalJson,
+              NewOutboxRow::triggerDepth,
+              NewOutboxRow::executionId,
+              NewOutboxRow::rootExecutionId,
+              NewOutboxRow::idempotencyKey);
+      insert.setArray(1, textArray(connection, ids));
+      for (int i = 0; i < columns.size(); i++) {
+        insert.setArray(i + 2, textArray(connection, rows.stream().map(columns.get(i)).toList()));
+      }
+      insert.executeUpdate();
+      return ids;
+    } catch (SQLException e) {
+      throw new Jdbc.DataAccessException(e);
+    }
+  }
+
+  /**
+   * Claims up to {@code max} due rows for {@code node}, leased for {@code lease} on the database
+   * clock, oldest due first. Rows locked by a concurrent claimer are skipped, not waited for.
+   */
+  public List<ClaimedRow> claim(String node, int max, Duration lease) {
+    return Jdbc.query(dataSource, CLAIM, ClaimedRow::read, node, lease.toMillis(), node, max);
+  }
+
+  /**
+   * Deletes a row that nobody has claimed (a sync caller's budget ran out before the run began);
+   * false when it is claimed (running) or gone.
+   */
+  public boolean withdrawUnclaimed(UUID id) {
+    return Jdbc.update(dataSource, WITHDRAW, id) == 1;
+  }
+
+  /** Deletes the trigger's rows that are not claimed; returns how many. */
+  public int dropUnclaimedForTrigger(UUID triggerId) {
+    return Jdbc.update(dataSource, DROP_FOR_TRIGGER, triggerId);
+  }
+
+  private static Array textArray(Connection connection, List<?> values) throws SQLException {
+    return connection.createArrayOf(
+        "text", values.stream().map(v -> Objects.toString(v, null)).toArray());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.picloud.outbox.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.picloud.platform.control.Jdbc;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The claim reads the partial due index in order and updates by primary key, with a deep queue of
+ * which most rows are claimed: both the plan for known values and the generic plan a prepared
+ * statement may end up with (which guesses the LIMIT, and once chose to hash-join a full scan).
+ */
+class ClaimPlanIT {
+  private final OutboxDb outbox = new OutboxDb();
+
+  @Test
+  void claimWalksTheDueIndexForCustomAndGenericPlans() throws SQLException {
+    UUID app = outbox.newApp();
+    for (int i = 0; i < 4; i++) {
+      outbox.store.insertAll(
+          IntStream.range(0, 5_000).mapToObj(n -> NewRows.async(app).build()).toList());
+    }
+    outbox.store.claim("busy-node", 15_000, OutboxDb.LONG_LEASE);
+    Jdbc.update(outbox.db, "ANALYZE outbox");
+
+    String prepared =
+        "PREPARE claim_plan(text, bigint, text, int) AS " + numbered(OutboxStore.CLAIM);
+    String execute = "EXPLAIN EXECUTE claim_plan('node-a', 60000, 'node-a', 32)";
+    try (Connection connection = outbox.db.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(prepared);
+      statement.execute("SET plan_cache_mode = force_custom_plan");
+      String custom = plan(statement, execute);
+      statement.execute("SET plan_cache_mode = force_generic_plan");
+      String generic = plan(statement, execute);
+
+      for (String plan : List.of(custom, generic)) {
+        assertThat(plan)
+            .contains("Index Scan using outbox_due_idx")
+            .containsPattern("Index Scan (on|using) outbox_pkey")
+            .doesNotContain("Sort")
+            .doesNotContain("Seq Scan");
+      }
+    }
+  }
+
+  private static String numbered(String sql) {
+    StringBuilder out = new StringBuilder();
+    int n = 0;
+    for (char c : sql.toCharArray()) {
+      out.append(c == '?' ? "$" + ++n : String.valueOf(c));
+    }
+    return out.toString();
+  }
+
+  private static String plan(Statement statement, String explain) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(explain)) {
+      while (rows.next()) {
+        lines.add(rows.getString(1));
+      }
+    }
+    return String.join("\n", lines);
+  }
+}

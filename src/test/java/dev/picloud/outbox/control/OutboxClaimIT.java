@@ -1,0 +1,135 @@
+package dev.picloud.outbox.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Enqueueing and claiming on a real PostgreSQL (sessions in a non-UTC zone). */
+class OutboxClaimIT {
+  private final OutboxDb outbox = new OutboxDb();
+  private final UUID app = outbox.newApp();
+
+  @Test
+  void claimCountsTheAttemptLeasesOnTheDatabaseClockAndMovesTheEpoch() {
+    Instant before = Instant.now().minusSeconds(60);
+    var inserted = outbox.store.insert(NewRows.async(app).build());
+
+    ClaimedRow row = outbox.claimOne("node-a", Duration.ofMinutes(2));
+
+    assertThat(row.id()).isEqualTo(inserted.id());
+    assertThat(row.attemptCount()).isEqualTo(1);
+    assertThat(row.claim()).isEqualTo(new Claim(inserted.id(), "node-a", 1));
+    assertThat(row.createdAt()).isEqualTo(inserted.createdAt()).isAfter(before);
+    assertThat(row.claimedAt()).isAfterOrEqualTo(row.createdAt());
+    assertThat(row.leaseExpiresAt()).isEqualTo(row.claimedAt().plus(2, ChronoUnit.MINUTES));
+    assertThat(outbox.store.claim("node-b", 10, OutboxDb.LONG_LEASE)).isEmpty();
+  }
+
+  @Test
+  void claimTakesAtMostMaxRowsOldestDueFirstAndTouchesNoOthers() {
+    List<UUID> ids =
+        outbox.store.insertAll(
+            IntStream.range(0, 10).mapToObj(i -> NewRows.async(app).build()).toList());
+    ClaimedRow first = outbox.store.claim("node-a", 1, OutboxDb.LONG_LEASE).get(0);
+    // Due again at once, but later than the nine that were never claimed.
+    outbox.settles.retryLater(first.claim(), Duration.ZERO, new AttemptError("x", "y", null));
+
+    List<ClaimedRow> claimed = outbox.store.claim("node-b", 3, OutboxDb.LONG_LEASE);
+
+    assertThat(claimed).hasSize(3).extracting(ClaimedRow::id).doesNotContain(first.id());
+    assertThat(ids).containsAll(claimed.stream().map(ClaimedRow::id).toList());
+    assertThat(outbox.count("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL"))
+        .isEqualTo(3);
+    assertThat(outbox.store.claim("node-b", 100, OutboxDb.LONG_LEASE))
+        .hasSize(7)
+        .extracting(ClaimedRow::id)
+        .contains(first.id());
+  }
+
+  @Test
+  void rowsNotYetDueAreNotClaimed() {
+    UUID id = outbox.insert(NewRows.async(app));
+    ClaimedRow row = outbox.claimOne("node-a");
+    outbox.settles.retryLater(row.claim(), Duration.ofHours(1), new AttemptError("x", "y", null));
+
+    assertThat(outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE)).isEmpty();
+    assertThat(outbox.row(app, id).nextAttemptAt())
+        .isBetween(Instant.now().plus(59, ChronoUnit.MINUTES), Instant.now().plusSeconds(3660));
+  }
+
+  @Test
+  void aSyncRowIsClaimedOnlyByTheNodeItsCallerWaitsOn() {
+    UUID id = outbox.insert(NewRows.sync(app, "node-a"));
+
+    assertThat(outbox.store.claim("node-b", 10, OutboxDb.LONG_LEASE)).isEmpty();
+    ClaimedRow row = outbox.claimOne("node-a");
+    assertThat(row.id()).isEqualTo(id);
+    assertThat(row.sync()).isTrue();
+  }
+
+  @Test
+  void releaseGivesTheRowBackWithItsAttemptUncounted() {
+    UUID id = outbox.insert(NewRows.async(app));
+    ClaimedRow first = outbox.claimOne("node-a");
+
+    assertThat(outbox.settles.release(first.claim())).isTrue();
+    PendingRow released = outbox.row(app, id);
+    assertThat(released.attemptCount()).isZero();
+    assertThat(released.claimedBy()).isNull();
+    assertThat(released.errorsJson()).isEqualTo("[]");
+    assertThat(outbox.settles.release(first.claim())).isFalse();
+
+    ClaimedRow again = outbox.claimOne("node-b");
+    assertThat(again.attemptCount()).isEqualTo(1);
+    assertThat(again.claim().epoch()).isEqualTo(first.claim().epoch() + 1);
+  }
+
+  @Test
+  void insertAllKeepsEveryColumnIncludingNulls() {
+    String payload = "{\"text\": \"quote \\\" and é😀\", \"list\": [1, null]}";
+    NewOutboxRow plain = NewRows.async(app).trigger(null).payload(payload).build();
+    NewOutboxRow full =
+        NewRows.sync(app, "node-a").principal("{\"user\": \"u1\"}").idempotencyKey("key-1").build();
+
+    List<UUID> ids = outbox.store.insertAll(List.of(plain, full));
+
+    List<ClaimedRow> claimed = outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE);
+    assertThat(claimed).extracting(ClaimedRow::id).containsExactlyInAnyOrderElementsOf(ids);
+    ClaimedRow first = claimed.stream().filter(r -> r.id().equals(ids.get(0))).findFirst().get();
+    ClaimedRow second = claimed.stream().filter(r -> r.id().equals(ids.get(1))).findFirst().get();
+    assertThat(OutboxDb.jsonObject(first.payloadJson())).isEqualTo(OutboxDb.jsonObject(payload));
+    assertSame(first, plain);
+    assertSame(second, full);
+  }
+
+  @Test
+  void insertAllOfNothingWritesNothing() {
+    assertThat(outbox.store.insertAll(List.of())).isEmpty();
+    assertThat(outbox.reads.depth()).isZero();
+  }
+
+  private static void assertSame(ClaimedRow claimed, NewOutboxRow row) {
+    assertThat(claimed.appId()).isEqualTo(row.appId());
+    assertThat(claimed.sourceKind()).isEqualTo(row.sourceKind());
+    assertThat(claimed.triggerId()).isEqualTo(row.triggerId());
+    assertThat(claimed.scriptId()).isEqualTo(row.scriptId());
+    assertThat(claimed.replyTo()).isEqualTo(row.replyTo());
+    assertThat(claimed.replyNode()).isEqualTo(row.replyNode());
+    if (row.originPrincipalJson() == null) {
+      assertThat(claimed.originPrincipalJson()).isNull();
+    } else {
+      assertThat(OutboxDb.jsonObject(claimed.originPrincipalJson()))
+          .isEqualTo(OutboxDb.jsonObject(row.originPrincipalJson()));
+    }
+    assertThat(claimed.triggerDepth()).isEqualTo(row.triggerDepth());
+    assertThat(claimed.executionId()).isEqualTo(row.executionId());
+    assertThat(claimed.rootExecutionId()).isEqualTo(row.rootExecutionId());
+    assertThat(claimed.idempotencyKey()).isEqualTo(row.idempotencyKey());
+  }
+}
