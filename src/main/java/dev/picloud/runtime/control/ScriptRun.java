@@ -77,6 +77,17 @@ final class ScriptRun {
     }
   }
 
+  /** Serialising the result runs script code too (toJSON, getters); its errors make it unusable. */
+  private static Object[] respond(PreparedGlobal global, Object result, Limits limits)
+      throws ResponseMapper.Refused {
+    try {
+      return global.respond(result, limits.responseBytes());
+    } catch (NashornException e) {
+      throw new ResponseMapper.Refused(
+          "the result cannot be serialised: " + global.describe(e.getEcmaError()), false);
+    }
+  }
+
   private RunOutcome settle(Meter meter, LogBuffer log, ScriptResponse response) {
     return meter.stopped().isPresent()
         ? stopped(meter, log)

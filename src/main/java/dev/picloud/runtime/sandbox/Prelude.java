@@ -13,7 +13,7 @@ final class Prelude {
 
   static final String SOURCE =
       """
-      (function (global, loopHook, enterHook, exitHook, javaCatch, charge, tooLarge, undef) {
+      (function (global, loopHook, enterHook, exitHook, javaCatch, charge, tooLarge, undef, shadows) {
         'use strict';
         var O = Object, FP = Function.prototype, AP = Array.prototype, SP = String.prototype;
         var callOf = FP.bind.bind(FP.call), applyOf = FP.bind.bind(FP.apply);
@@ -23,8 +23,10 @@ final class Prelude {
             parseJson = JSON.parse, stringifyJson = JSON.stringify,
             push = callOf(AP.push),
             joinArray = callOf(AP.join), lower = callOf(SP.toLowerCase), trim = callOf(SP.trim),
-            indexOfText = callOf(SP.indexOf), substring = callOf(SP.substring);
-        var OrigError = Error, OrigTypeError = TypeError, OrigEvalError = EvalError;
+            indexOfText = callOf(SP.indexOf), substring = callOf(SP.substring),
+            splitText = callOf(SP.split), filterArray = callOf(AP.filter);
+        var OrigError = Error, OrigTypeError = TypeError, OrigEvalError = EvalError,
+            OrigRangeError = RangeError;
 
         function hide(holder, name, value) {
           define(holder, name, {value: value, writable: true, enumerable: false, configurable: true});
@@ -65,6 +67,11 @@ final class Prelude {
         // inert own one (throw hook), so neither a plain read nor a setter ever sees Java.
         define(O.prototype, 'nashornException',
             {value: undefined, writable: false, enumerable: false, configurable: false});
+        function withoutSandboxFrames(stack) {
+          return joinArray(filterArray(splitText(stack, '\\n'), function (line) {
+            return indexOfText(line, '(sandbox:') < 0;
+          }), '\\n');
+        }
         function scrub(e) {
           if (e === null || (typeof e !== 'object' && typeof e !== 'function')) { return e; }
           var own = ownDescriptor(e, 'nashornException');
@@ -72,7 +79,7 @@ final class Prelude {
           if (own.value !== undefined && own.value !== null) {
             var stack = e.stack, line = e.lineNumber, column = e.columnNumber;
             delete e.nashornException;
-            hide(e, 'stack', stack);
+            hide(e, 'stack', typeof stack === 'string' ? withoutSandboxFrames(stack) : stack);
             hide(e, 'lineNumber', line);
             hide(e, 'columnNumber', column);
           } else {
@@ -187,6 +194,71 @@ final class Prelude {
           return out;
         }
 
+        // ES6 string methods Nashorn lacks (they used to resolve to java.lang.String's, see below).
+        function toInteger(n) { n = +n; return n !== n ? 0 : n < 0 ? -floor(-n) : floor(n); }
+        function clamp(n, low, high) { return n < low ? low : n > high ? high : n; }
+        function text(self, method) {
+          if (self === undefined || self === null) {
+            throw new OrigTypeError('String.prototype.' + method + ' called on ' + self);
+          }
+          return Str(self);
+        }
+        function searchText(value, method) {
+          if (value instanceof RegExp) {
+            throw new OrigTypeError('First argument to String.prototype.' + method + ' must not be a regular expression');
+          }
+          return Str(value);
+        }
+        function permanent(holder, name, value) {
+          define(holder, name, {value: value, writable: true, enumerable: false, configurable: false});
+        }
+        permanent(SP, 'repeat', function repeat(count) {
+          var s = text(this, 'repeat'), n = toInteger(count), result = '';
+          if (n < 0 || n === Infinity) { throw new OrigRangeError('Invalid count value'); }
+          charge(n, s.length * n * 2);
+          for (var part = s; n > 0; n = floor(n / 2), part += part) {
+            loopHook();
+            if (n % 2 === 1) { result += part; }
+          }
+          return result;
+        });
+        permanent(SP, 'startsWith', function startsWith(search) {
+          var s = text(this, 'startsWith'), t = searchText(search, 'startsWith');
+          var start = clamp(toInteger(arguments[1]), 0, s.length);
+          return substring(s, start, start + t.length) === t;
+        });
+        permanent(SP, 'endsWith', function endsWith(search) {
+          var s = text(this, 'endsWith'), t = searchText(search, 'endsWith');
+          var end = arguments[1] === undefined ? s.length : clamp(toInteger(arguments[1]), 0, s.length);
+          return end - t.length >= 0 && substring(s, end - t.length, end) === t;
+        });
+        permanent(SP, 'includes', function includes(search) {
+          var s = text(this, 'includes'), t = searchText(search, 'includes');
+          return indexOfText(s, t, clamp(toInteger(arguments[1]), 0, s.length)) !== -1;
+        });
+
+        // A property a primitive lacks in JavaScript is looked up on its Java class ('x'.getClass(),
+        // (1).wait()): every Java method and bean property name gets a permanent JS property.
+        var javaNames = parseJson(shadows);
+        [[SP, javaNames.string], [Number.prototype, javaNames.number],
+         [Boolean.prototype, javaNames.boolean], [Symbol.prototype, javaNames.symbol]
+        ].forEach(function (pair) {
+          pair[1].forEach(function (name) {
+            if (!(name in pair[0])) { permanent(pair[0], name, undefined); }
+          });
+        });
+
+        // new Array(n) is free in Nashorn (sparse) but stands for n elements of work.
+        var OrigArray = Array, makeArray = applyOf(OrigArray);
+        var ArrayConstructor = function Array(length) {
+          charge(arguments.length === 1 && typeof length === 'number' ? length : arguments.length, 0);
+          return makeArray(undefined, arguments);
+        };
+        ArrayConstructor.prototype = AP;
+        ArrayConstructor.isArray = isArray;
+        hide(AP, 'constructor', ArrayConstructor);
+        hide(global, 'Array', ArrayConstructor);
+
         // Built-ins that loop or allocate in Java without calling script code charge their cost
         // first: a sparse array of length 1e9 costs nothing to make but seconds to join. Installed
         // last, since the charges only work once a run is armed.
@@ -214,10 +286,6 @@ final class Prelude {
         guard(FP, 'apply', function (self, args) {
           var list = args[1];
           charge(list === undefined || list === null ? 0 : lengthOf(O(list)), 0);
-        });
-        guard(SP, 'repeat', function (self, args) {
-          var count = +args[0], size = Str(self).length;
-          if (count > 0 && size > 0) { charge(count, size * count * 2); }
         });
         guard(SP, 'split', function (self) { var size = Str(self).length; charge(size, size * 16); });
         guard(SP, 'replace', function (self, args) {

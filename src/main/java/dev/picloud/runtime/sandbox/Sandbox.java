@@ -31,6 +31,7 @@ public final class Sandbox {
   private final NashornScriptEngine engine;
   private final CompiledScript prelude;
   private final Object undefinedResult = new AbstractJSObject() {};
+  private final String shadows;
 
   public Sandbox() {
     engine =
@@ -44,13 +45,13 @@ public final class Sandbox {
             .getContext()
             .setAttribute(ScriptEngine.FILENAME, "sandbox", ScriptContext.ENGINE_SCOPE);
         prelude = engine.compile(Prelude.SOURCE);
+        ((ScriptObjectMirror) engine.eval("(function (f) { f(undefined); })"))
+            .call(null, new UndefinedProbe());
+        shadows = JavaShadows.json(engine.eval("Symbol('probe')").getClass());
         engine
             .getContext()
             .setAttribute(ScriptEngine.FILENAME, SCRIPT_FILE, ScriptContext.ENGINE_SCOPE);
       }
-      ScriptObjectMirror probe =
-          (ScriptObjectMirror) engine.eval("(function (f) { f(undefined); })");
-      probe.call(null, new UndefinedProbe());
     } catch (ScriptException e) {
       throw new IllegalStateException("the sandbox prelude does not compile", e);
     }
@@ -89,7 +90,8 @@ public final class Sandbox {
                   hooks.caught,
                   hooks.charge,
                   hooks.tooLarge,
-                  undefinedResult);
+                  undefinedResult,
+                  shadows);
       return new PreparedGlobal((ScriptObjectMirror) global, hooks, kit, undefinedResult);
     } catch (ScriptException e) {
       throw new IllegalStateException("the sandbox prelude failed", e);
