@@ -1,7 +1,6 @@
 package dev.picloud.scripts.boundary;
 
 import dev.picloud.apps.boundary.AppAccess;
-import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
 import dev.picloud.logs.boundary.ExecutionLogWriter;
@@ -12,19 +11,15 @@ import dev.picloud.runtime.control.Invocation;
 import dev.picloud.runtime.control.RequestData;
 import dev.picloud.runtime.control.RunOutcome;
 import dev.picloud.runtime.control.RunRequest;
-import dev.picloud.runtime.control.ScriptCtx;
 import dev.picloud.runtime.control.ScriptRuntime;
-import dev.picloud.runtime.sdk.SdkContext;
 import dev.picloud.runtime.sdk.Services;
 import dev.picloud.scripts.control.RequestDecoder;
-import dev.picloud.scripts.control.ScriptLimits;
-import dev.picloud.scripts.entity.Script;
+import dev.picloud.scripts.control.ScriptStore;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +32,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DirectExecution {
-  @Inject Scripts scripts;
+  @Inject ScriptStore store;
+  @Inject ScriptRuns runs;
   @Inject AppAccess access;
   @Inject ScriptRuntime runtime;
   @Inject ExecutionLogWriter logs;
@@ -45,13 +41,14 @@ public class DirectExecution {
 
   public void execute(
       Caller caller, UUID scriptId, RequestDecoder.HttpRequest http, AsyncResponse async) {
-    Script script = scripts.byId(scriptId).orElseThrow(() -> ApiException.notFound("Script"));
-    App app = access.require(caller, script.appId().toString(), Capability.WRITE_SCRIPTS);
+    RunnableScript script =
+        store.findForRun(scriptId).orElseThrow(() -> ApiException.notFound("Script"));
+    access.require(caller, script.appId().toString(), Capability.WRITE_SCRIPTS);
     RequestData request = RequestDecoder.decode(http, Map.of(), "");
     UUID executionId = UUID.randomUUID();
-    var run =
+    var log =
         new RunLogs.RunOf(
-            app.id(),
+            script.appId(),
             script.id(),
             executionId,
             executionId,
@@ -59,21 +56,35 @@ public class DirectExecution {
             null,
             Invocation.DIRECT.wireName(),
             1);
-    Optional<ExecutionGate.Permit> permit = runtime.gate().tryAcquire(app.id());
+    Optional<ExecutionGate.Permit> permit = runtime.gate().tryAcquire(script.appId());
     if (permit.isEmpty()) {
-      logs.write(RunLogs.overloaded(run, request, clock.instant()));
+      logs.write(RunLogs.overloaded(log, request, clock.instant()));
       async.resume(RunResponses.overloaded());
       return;
     }
-    RunRequest runRequest;
+    RunRequest run;
     try {
-      runRequest = runRequest(caller, app, script, request, executionId);
+      run =
+          runs.prepare(
+              script,
+              new ScriptRuns.RunSpec(
+                  request,
+                  Optional.empty(),
+                  executionId,
+                  executionId,
+                  executionId.toString(),
+                  Invocation.DIRECT,
+                  1,
+                  0,
+                  false,
+                  Optional.of(caller),
+                  Services.none()));
     } catch (RuntimeException e) {
       permit.get().close();
       throw e;
     }
     runtime
-        .submit(runRequest)
+        .submit(run)
         .whenComplete(
             (outcome, failure) -> {
               permit.get().close();
@@ -81,35 +92,9 @@ public class DirectExecution {
                 async.resume(failure);
                 return;
               }
-              logs.write(RunLogs.of(run, request, outcome, null, clock.instant()));
+              logs.write(RunLogs.of(log, request, outcome, null, clock.instant()));
               async.resume(withExecutionId(outcome, executionId));
             });
-  }
-
-  private RunRequest runRequest(
-      Caller caller, App app, Script script, RequestData request, UUID executionId) {
-    var ctx =
-        new ScriptCtx(
-            request,
-            Optional.empty(),
-            app.id(),
-            app.slug(),
-            script.id(),
-            script.name(),
-            executionId,
-            executionId,
-            executionId.toString(),
-            Invocation.DIRECT,
-            1,
-            0);
-    var limits =
-        ScriptLimits.forRun(
-            Json.createReader(new StringReader(script.limits())).readObject(),
-            script.timeoutSeconds(),
-            false);
-    var sdk =
-        new SdkContext(app.id(), script.id(), executionId, Optional.of(caller), Services.none());
-    return new RunRequest(scripts.compile(script), limits, ctx, sdk);
   }
 
   private static Response withExecutionId(RunOutcome outcome, UUID executionId) {

@@ -5,7 +5,6 @@ import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
 import dev.picloud.platform.control.ApiException;
-import dev.picloud.platform.control.Problem;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.CompiledHandler;
 import dev.picloud.runtime.control.ScriptRuntime;
@@ -21,7 +20,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -93,24 +91,12 @@ public class Scripts {
     em.remove(find(access.require(caller, appRef, Capability.WRITE_SCRIPTS), scriptId));
   }
 
-  /** The script with this id, whatever its app (callers authorize against its app). */
-  public Optional<Script> byId(UUID scriptId) {
-    return Optional.ofNullable(em.find(Script.class, scriptId));
-  }
-
-  /** The compiled handler of the script's current version (cached by the runtime). */
-  public CompiledHandler compile(Script script) {
+  /** Compiles the script's current version (cached by the runtime); a syntax error is a 422. */
+  private CompiledHandler compile(Script script) {
     try {
       return runtime.compile(script.id(), script.version(), script.source());
     } catch (ScriptSyntaxException e) {
-      Problem problem =
-          Problem.of(
-                  422,
-                  "script_invalid",
-                  "Script does not compile",
-                  "Line " + e.line() + ", column " + e.column() + ": " + e.reason())
-              .withField("source");
-      throw new ApiException(problem);
+      throw ScriptRuns.invalid(e);
     }
   }
 

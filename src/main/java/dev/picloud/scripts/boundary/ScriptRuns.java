@@ -1,0 +1,78 @@
+package dev.picloud.scripts.boundary;
+
+import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.Problem;
+import dev.picloud.runtime.control.CompiledHandler;
+import dev.picloud.runtime.control.Invocation;
+import dev.picloud.runtime.control.RequestData;
+import dev.picloud.runtime.control.RunRequest;
+import dev.picloud.runtime.control.ScriptCtx;
+import dev.picloud.runtime.control.ScriptRuntime;
+import dev.picloud.runtime.control.ScriptSyntaxException;
+import dev.picloud.runtime.sdk.SdkContext;
+import dev.picloud.runtime.sdk.Services;
+import dev.picloud.scripts.control.ScriptLimits;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Builds the runtime request of one run of a stored script: compiled code, limits, ctx, SDK. */
+@ApplicationScoped
+public class ScriptRuns {
+  @Inject ScriptRuntime runtime;
+
+  /** Everything about one run that does not come from the script itself. */
+  public record RunSpec(
+      RequestData request,
+      Optional<JsonObject> event,
+      UUID executionId,
+      UUID rootExecutionId,
+      String requestId,
+      Invocation invocation,
+      int attempt,
+      int triggerDepth,
+      boolean async,
+      Optional<Object> principal,
+      Services services) {}
+
+  public RunRequest prepare(RunnableScript script, RunSpec run) {
+    var ctx =
+        new ScriptCtx(
+            run.request(),
+            run.event(),
+            script.appId(),
+            script.appSlug(),
+            script.id(),
+            script.name(),
+            run.executionId(),
+            run.rootExecutionId(),
+            run.requestId(),
+            run.invocation(),
+            run.attempt(),
+            run.triggerDepth());
+    JsonObject overrides = Json.createReader(new StringReader(script.limitsJson())).readObject();
+    var limits = ScriptLimits.forRun(overrides, script.timeoutSeconds(), run.async());
+    var sdk =
+        new SdkContext(
+            script.appId(), script.id(), run.executionId(), run.principal(), run.services());
+    return new RunRequest(compile(script), limits, ctx, sdk);
+  }
+
+  private CompiledHandler compile(RunnableScript script) {
+    try {
+      return runtime.compile(script.id(), script.version(), script.source());
+    } catch (ScriptSyntaxException e) {
+      throw new ApiException(
+          Problem.of(
+              422,
+              "script_invalid",
+              "Script does not compile",
+              "Line " + e.line() + ", column " + e.column() + ": " + e.reason()));
+    }
+  }
+}

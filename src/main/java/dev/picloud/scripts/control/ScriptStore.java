@@ -1,0 +1,50 @@
+package dev.picloud.scripts.control;
+
+import dev.picloud.platform.control.Jdbc;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** What a run needs of a script and its app, in one round trip (the dispatcher's hot path). */
+@ApplicationScoped
+public class ScriptStore {
+  private static final String FIND_FOR_RUN =
+      """
+      SELECT s.id, s.app_id, a.slug, s.name, s.source, s.version, s.timeout_seconds, s.limits::text
+      FROM scripts s JOIN apps a ON a.id = s.app_id
+      WHERE s.id = ?
+      """;
+
+  @Resource(lookup = "jdbc/picloud")
+  DataSource dataSource;
+
+  /** A script ready to compile and run. {@code limitsJson} holds the per-script overrides. */
+  public record RunnableScript(
+      UUID id,
+      UUID appId,
+      String appSlug,
+      String name,
+      String source,
+      long version,
+      Integer timeoutSeconds,
+      String limitsJson) {}
+
+  public Optional<RunnableScript> findForRun(UUID scriptId) {
+    return Jdbc.queryOne(
+        dataSource,
+        FIND_FOR_RUN,
+        row ->
+            new RunnableScript(
+                row.getObject(1, UUID.class),
+                row.getObject(2, UUID.class),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getLong(6),
+                (Integer) row.getObject(7),
+                row.getString(8)),
+        scriptId);
+  }
+}
