@@ -67,12 +67,18 @@ public class ScriptRuns {
     try {
       return runtime.compile(script.id(), script.version(), script.source());
     } catch (ScriptSyntaxException e) {
-      throw new ApiException(
-          Problem.of(
-              422,
-              "script_invalid",
-              "Script does not compile",
-              "Line " + e.line() + ", column " + e.column() + ": " + e.reason()));
+      throw invalid(e);
     }
+  }
+
+  /** The 422 {@code script_invalid} answer naming the line and column of a syntax error. */
+  static ApiException invalid(ScriptSyntaxException e) {
+    return new ApiException(
+        Problem.of(
+                422,
+                "script_invalid",
+                "Script does not compile",
+                "Line " + e.line() + ", column " + e.column() + ": " + e.reason())
+            .withField("source"));
   }
 }
