@@ -11,6 +11,7 @@ import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.Page;
 import dev.picloud.platform.control.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +31,7 @@ public class Apps {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;
   @Inject Clock clock;
+  @Inject Event<RoutingChanged> changed;
 
   public AppView create(Caller caller, CreateApp command) {
     if (Authorizer.decideInstance(caller, Capability.ADMIN_INSTANCE) != Authorizer.Decision.ALLOW) {
@@ -77,7 +79,11 @@ public class Apps {
         command.description().present()
             ? AppRules.description(command.description().value())
             : app.description();
+    boolean slugChanged = !slug.equals(app.slug());
     app.rename(slug, name, description, clock.instant());
+    if (slugChanged) {
+      changed.fire(new RoutingChanged(app.id()));
+    }
     return AppView.of(app);
   }
 

@@ -8,6 +8,7 @@ import dev.picloud.auth.control.Capability;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,6 +25,7 @@ public class Domains {
   @Inject AppAccess access;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject Event<RoutingChanged> changed;
 
   public List<DomainView> list(Caller caller, String appRef) {
     App app = access.require(caller, appRef, Capability.READ_APP);
@@ -48,6 +50,7 @@ public class Domains {
     }
     AppDomain domain = new AppDomain(app.id(), host, clock.instant());
     em.persist(domain);
+    routingChanged(app);
     return DomainView.of(domain);
   }
 
@@ -58,5 +61,11 @@ public class Domains {
       throw ApiException.notFound("Domain");
     }
     em.remove(domain);
+    routingChanged(app);
+  }
+
+  private void routingChanged(App app) {
+    app.routingChanged(clock.instant());
+    changed.fire(new RoutingChanged(app.id()));
   }
 }

@@ -32,6 +32,10 @@ public class App {
 
   private String description;
 
+  /** Bumped by every change to the app's routes, domains or slug (see RouteTables). */
+  @Column(name = "routing_version", nullable = false)
+  private long routingVersion;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -73,7 +77,20 @@ public class App {
     return updatedAt;
   }
 
+  public long routingVersion() {
+    return routingVersion;
+  }
+
+  /** Tells every node that the app's compiled route table is out of date. */
+  public void routingChanged(Instant now) {
+    routingVersion++;
+    updatedAt = now;
+  }
+
   public void rename(String newSlug, String newName, String newDescription, Instant now) {
+    if (!newSlug.equals(slug)) {
+      routingVersion++;
+    }
     slug = newSlug;
     name = newName;
     description = newDescription;

@@ -1,5 +1,6 @@
 package dev.picloud.outbox.boundary;
 
+import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.platform.boundary.Problems;
 import dev.picloud.platform.control.Problem;
 import jakarta.annotation.PostConstruct;
@@ -9,6 +10,7 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The suspended callers of sync routes, by inbox id. The wait budget is enforced here, not with
@@ -27,10 +30,12 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Inbox {
+  private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
   private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
   private ScheduledThreadPoolExecutor timers;
 
   @Resource ManagedThreadFactory threads;
+  @Inject OutboxStore store;
 
   private record Waiting(AsyncResponse response, ScheduledFuture<?> timeout) {}
 

@@ -71,6 +71,16 @@ public class OutboxSettles {
       """
           .formatted(FENCE);
 
+  /** A run longer than the claim's lease: the lease grows before the run starts. */
+  private static final String EXTEND_LEASE =
+      """
+      UPDATE outbox
+      SET lease_expires_at = statement_timestamp() + ? * interval '1 millisecond',
+        updated_at = statement_timestamp()
+      WHERE %s
+      """
+          .formatted(FENCE);
+
   @Resource(lookup = "jdbc/picloud")
   DataSource dataSource;
 
@@ -93,6 +103,12 @@ public class OutboxSettles {
   public Optional<UUID> deadLetter(Claim claim, String op, AttemptError error) {
     Object[] params = concat(fence(claim), new Object[] {op, error.message()}, errorParams(error));
     return Jdbc.queryOne(dataSource, DEAD_LETTER, row -> row.getObject("id", UUID.class), params);
+  }
+
+  /** The lease now ends {@code lease} from now (database clock); false if the claim is lost. */
+  public boolean extendLease(Claim claim, Duration lease) {
+    Object[] params = concat(new Object[] {lease.toMillis()}, fence(claim));
+    return Jdbc.update(dataSource, EXTEND_LEASE, params) == 1;
   }
 
   /** The run never started (gate full, node stopping): the row is due again, attempt uncounted. */

@@ -77,7 +77,8 @@ public class OutboxStore {
           + OutboxSql.CLAIMED_COLUMNS;
 
   /** Only a row nobody holds: a claimed row is running, and its result decides what happens. */
-  private static final String WITHDRAW = "DELETE FROM outbox WHERE id = ? AND claimed_by IS NULL";
+  private static final String WITHDRAW_REPLY =
+      "DELETE FROM outbox WHERE reply_to = ? AND claimed_by IS NULL";
 
   /** A deleted or disabled trigger's pending events; claimed ones finish their current attempt. */
   private static final String DROP_FOR_TRIGGER =
@@ -153,11 +154,11 @@ public class OutboxStore {
   }
 
   /**
-   * Deletes a row that nobody has claimed (a sync caller's budget ran out before the run began);
-   * false when it is claimed (running) or gone.
+   * Deletes the sync row waiting for {@code inboxId} unless a dispatcher already took it (the
+   * caller's budget ran out before the run began); false when it is claimed (running) or gone.
    */
-  public boolean withdrawUnclaimed(UUID id) {
-    return Jdbc.update(dataSource, WITHDRAW, id) == 1;
+  public boolean withdrawUnclaimedReply(UUID inboxId) {
+    return Jdbc.update(dataSource, WITHDRAW_REPLY, inboxId) == 1;
   }
 
   /** Deletes the trigger's rows that are not claimed; returns how many. */

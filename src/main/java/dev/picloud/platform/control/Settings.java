@@ -26,6 +26,7 @@ public final class Settings {
   private final int maxStuckThreads;
   private final SandboxCeilings sandboxCeilings;
   private final int maxTriggerDepth;
+  private final Duration outboxLease;
   private final RetryDefaults retryDefaults;
   private final Retention retention;
 
@@ -82,6 +83,7 @@ public final class Settings {
     maxStuckThreads = in.intInRange("PICLOUD_MAX_STUCK_THREADS", 4, 0, 1024);
     sandboxCeilings = sandboxCeilings(in);
     maxTriggerDepth = in.intInRange("PICLOUD_MAX_TRIGGER_DEPTH", 8, 0, 64);
+    outboxLease = Duration.ofSeconds(in.intInRange("PICLOUD_OUTBOX_LEASE_SECONDS", 90, 5, 86_400));
     retryDefaults =
         new RetryDefaults(
             in.intInRange("PICLOUD_TRIGGER_RETRY_MAX_ATTEMPTS", 3, 1, 100),
@@ -162,6 +164,14 @@ public final class Settings {
 
   public int maxTriggerDepth() {
     return maxTriggerDepth;
+  }
+
+  /**
+   * How long a claimed outbox row stays with its node before the rescuer takes it back; runs longer
+   * than this extend their own lease.
+   */
+  public Duration outboxLease() {
+    return outboxLease;
   }
 
   public RetryDefaults retryDefaults() {

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code /API/v1/...} would read as a platform path to people and to case-folding proxies alike.
  * Whole segments are compared, so {@code /apiary} and {@code /versions} are ordinary paths.
  */
-final class ReservedPrefixes {
+public final class ReservedPrefixes {
   static final List<String> FIRST_SEGMENTS =
       List.of("api", "admin", "health", "metrics", "openapi", "version");
 
@@ -26,6 +26,13 @@ final class ReservedPrefixes {
       }
     }
     return false;
+  }
+
+  /** Whether a raw request path ({@code /api/v1/...}) is the platform's rather than an app's. */
+  public static boolean isReservedPath(String rawPath) {
+    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    int slash = path.indexOf('/');
+    return isReserved(slash < 0 ? path : path.substring(0, slash));
   }
 
   /** The list as a sentence fragment for error messages: {@code /api, /admin, ...}. */

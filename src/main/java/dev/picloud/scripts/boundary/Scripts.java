@@ -1,6 +1,7 @@
 package dev.picloud.scripts.boundary;
 
 import dev.picloud.apps.boundary.AppAccess;
+import dev.picloud.apps.boundary.RoutingChanged;
 import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
@@ -13,6 +14,7 @@ import dev.picloud.scripts.control.ScriptLimits;
 import dev.picloud.scripts.control.ScriptRules;
 import dev.picloud.scripts.entity.Script;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -29,11 +32,15 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class Scripts {
+  /** The routes feature's named count query (by name: routes depends on scripts, not back). */
+  private static final String ROUTES_OF_SCRIPT = "Route.countOfScript";
+
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;
   @Inject ScriptRuntime runtime;
   @Inject Settings settings;
   @Inject Clock clock;
+  @Inject Event<RoutingChanged> changed;
 
   public ScriptView create(Caller caller, String appRef, CreateScript command) {
     App app = access.require(caller, appRef, Capability.WRITE_SCRIPTS);
@@ -83,12 +90,27 @@ public class Scripts {
     JsonObject limits = command.limits().present() ? command.limits().value() : null;
     String limitsJson =
         command.limits().present() ? ScriptLimits.validate(limits) : script.limits();
+    if (!Objects.equals(timeout, script.timeoutSeconds())) {
+      app.routingChanged(now);
+      changed.fire(new RoutingChanged(app.id()));
+    }
     script.changeLimits(timeout, limitsJson, now);
     return ScriptView.of(script);
   }
 
+  /** A script that routes still point at is not deleted (409 {@code script_in_use}). */
   public void delete(Caller caller, String appRef, UUID scriptId) {
-    em.remove(find(access.require(caller, appRef, Capability.WRITE_SCRIPTS), scriptId));
+    Script script = find(access.require(caller, appRef, Capability.WRITE_SCRIPTS), scriptId);
+    long routes =
+        em.createNamedQuery(ROUTES_OF_SCRIPT, Long.class)
+            .setParameter("script", scriptId)
+            .getSingleResult();
+    if (routes > 0) {
+      throw ApiException.conflict(
+          "script_in_use",
+          "The script serves " + routes + " routes; delete or repoint them first.");
+    }
+    em.remove(script);
   }
 
   /** Compiles the script's current version (cached by the runtime); a syntax error is a 422. */

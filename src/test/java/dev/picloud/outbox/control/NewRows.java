@@ -31,6 +31,11 @@ final class NewRows {
     return rows;
   }
 
+  /** The inbox id a sync row answers to. */
+  UUID replyTo() {
+    return replyTo;
+  }
+
   NewRows kind(SourceKind value) {
     kind = value;
     return this;

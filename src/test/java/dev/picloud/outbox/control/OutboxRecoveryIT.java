@@ -132,14 +132,16 @@ class OutboxRecoveryIT {
   }
 
   @Test
-  void onlyAnUnclaimedRowCanBeWithdrawn() {
-    UUID claimed = outbox.insert(NewRows.sync(app, "node-a"));
+  void onlyAnUnclaimedSyncRowCanBeWithdrawnByItsInboxId() {
+    NewRows claimed = NewRows.sync(app, "node-a");
+    outbox.insert(claimed);
     outbox.claimOne("node-a");
-    UUID waiting = outbox.insert(NewRows.sync(app, "node-a"));
+    NewRows waiting = NewRows.sync(app, "node-a");
+    outbox.insert(waiting);
 
-    assertThat(outbox.store.withdrawUnclaimed(claimed)).isFalse();
-    assertThat(outbox.store.withdrawUnclaimed(waiting)).isTrue();
-    assertThat(outbox.store.withdrawUnclaimed(waiting)).isFalse();
+    assertThat(outbox.store.withdrawUnclaimedReply(claimed.replyTo())).isFalse();
+    assertThat(outbox.store.withdrawUnclaimedReply(waiting.replyTo())).isTrue();
+    assertThat(outbox.store.withdrawUnclaimedReply(waiting.replyTo())).isFalse();
     assertThat(outbox.reads.depth()).isOne();
   }
 }

@@ -1,0 +1,147 @@
+package dev.picloud.outbox.boundary;
+
+import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.OutboxRecovery;
+import dev.picloud.outbox.control.OutboxStore;
+import dev.picloud.platform.control.DatabaseReady;
+import dev.picloud.platform.control.Settings;
+import dev.picloud.runtime.control.ExecutionGate;
+import dev.picloud.runtime.control.ScriptRuntime;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Claims due outbox rows and starts their runs, as many at once as the execution gate has room for,
+ * so a full gate never claims (and never costs an attempt). One loop thread per node: it sleeps
+ * until {@link #wake} (a row written on this node, a slot freed, the heartbeat) and claims in
+ * batches with one SKIP LOCKED statement.
+ */
+@ApplicationScoped
+public class Dispatcher {
+  private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+  private static final int BATCH = 64;
+  private static final long IDLE_WAIT_MS = 1_000;
+  private static final long STOP_WAIT_MS = 30_000;
+
+  @Resource ManagedThreadFactory threads;
+  @Inject OutboxStore store;
+  @Inject OutboxRecovery recovery;
+  @Inject RowRuns runs;
+  @Inject ScriptRuntime runtime;
+  @Inject Settings settings;
+  @Inject Clock clock;
+
+  private final Object signal = new Object();
+  private boolean signalled;
+  private volatile boolean running;
+  private volatile Instant lastLoop = Instant.EPOCH;
+  private Thread loop;
+
+  void start(@Observes DatabaseReady ready) {
+    running = true;
+    loop = threads.newThread(this::loop);
+    loop.setName("picloud-dispatcher");
+    loop.setDaemon(true);
+    loop.start();
+  }
+
+  /** Work may be waiting: claim now instead of at the next heartbeat. */
+  public void wake() {
+    synchronized (signal) {
+      signalled = true;
+      signal.notifyAll();
+    }
+  }
+
+  /** When the loop last went round; the readiness check reads it. */
+  public Instant lastLoop() {
+    return lastLoop;
+  }
+
+  public boolean alive() {
+    return loop != null && loop.isAlive();
+  }
+
+  /**
+   * Graceful stop, before any application-scoped bean is destroyed (the runtime and the log writer
+   * are still there): stop claiming, let running scripts finish, give back what is left.
+   */
+  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    running = false;
+    wake();
+    if (loop == null) {
+      return;
+    }
+    try {
+      loop.join(STOP_WAIT_MS);
+      runs.awaitIdle(STOP_WAIT_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    var released = recovery.releaseAllClaimedBy(settings.nodeId());
+    LOG.info(
+        () ->
+            "Dispatcher stopped; released "
+                + released.released()
+                + " claims, dropped "
+                + released.dropped()
+                + " sync rows");
+  }
+
+  private void loop() {
+    while (running) {
+      lastLoop = clock.instant();
+      ExecutionGate gate = runtime.gate();
+      int room = gate.globalCap() - gate.inUse();
+      if (room <= 0) {
+        await(IDLE_WAIT_MS);
+        continue;
+      }
+      List<ClaimedRow> rows = claim(Math.min(room, BATCH));
+      if (rows.isEmpty()) {
+        await(IDLE_WAIT_MS);
+        continue;
+      }
+      boolean allStarted = true;
+      for (ClaimedRow row : rows) {
+        allStarted &= runs.start(row);
+      }
+      if (!allStarted) {
+        // An app at its own concurrency cap: its rows went back; wait for a slot to free.
+        await(IDLE_WAIT_MS);
+      }
+    }
+  }
+
+  private List<ClaimedRow> claim(int max) {
+    try {
+      return store.claim(settings.nodeId(), max, settings.outboxLease());
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Cannot claim outbox rows (" + e.getMessage() + "); retrying");
+      await(IDLE_WAIT_MS);
+      return List.of();
+    }
+  }
+
+  private void await(long millis) {
+    synchronized (signal) {
+      if (!signalled && running) {
+        try {
+          signal.wait(millis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+      signalled = false;
+    }
+  }
+}

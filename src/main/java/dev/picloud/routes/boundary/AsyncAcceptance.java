@@ -1,0 +1,45 @@
+package dev.picloud.routes.boundary;
+
+import dev.picloud.outbox.control.NewOutboxRow;
+import dev.picloud.outbox.control.OutboxStore;
+import dev.picloud.routes.control.IdempotencyStore;
+import dev.picloud.routes.control.IdempotencyStore.Accepted;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Enqueues an async request: the outbox row and, with an Idempotency-Key, the key's claim commit
+ * together. A key that is already taken answers the first acceptance and enqueues nothing.
+ */
+@ApplicationScoped
+public class AsyncAcceptance {
+  @Inject OutboxStore outbox;
+  @Inject IdempotencyStore keys;
+
+  /** A request refused because its key was claimed concurrently; the transaction rolls back. */
+  static class KeyTaken extends RuntimeException {
+    KeyTaken() {
+      super(null, null, false, false);
+    }
+  }
+
+  @Transactional(rollbackOn = KeyTaken.class)
+  public Accepted accept(NewOutboxRow row, UUID routeId, Optional<String> idempotencyKey) {
+    if (idempotencyKey.isPresent()) {
+      Optional<Accepted> first = keys.find(row.appId(), routeId, idempotencyKey.get());
+      if (first.isPresent()) {
+        return first.get();
+      }
+    }
+    OutboxStore.Inserted inserted = outbox.insert(row);
+    Accepted accepted = new Accepted(row.executionId(), inserted.createdAt());
+    if (idempotencyKey.isPresent()
+        && !keys.claim(row.appId(), routeId, idempotencyKey.get(), accepted)) {
+      throw new KeyTaken();
+    }
+    return accepted;
+  }
+}
