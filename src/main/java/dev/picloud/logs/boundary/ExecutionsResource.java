@@ -6,9 +6,9 @@ import dev.picloud.auth.boundary.CurrentCaller;
 import dev.picloud.auth.control.Capability;
 import dev.picloud.logs.control.ExecutionLog;
 import dev.picloud.logs.control.ExecutionLogStore;
-import dev.picloud.logs.control.LogCursor;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.Ids;
+import dev.picloud.platform.control.KeysetCursor;
 import dev.picloud.platform.control.Page;
 import dev.picloud.platform.control.PageRequest;
 import jakarta.inject.Inject;
@@ -50,15 +50,10 @@ public class ExecutionsResource {
         store.list(
             app.id(),
             new ExecutionLogStore.Filter(uuid("script", script), status, uuid("root", root)),
-            cursor == null ? null : LogCursor.decode(cursor),
+            cursor == null ? null : KeysetCursor.decode(cursor),
             size + 1);
-    String next = null;
-    if (rows.size() > size) {
-      rows = rows.subList(0, size);
-      ExecutionLog last = rows.get(size - 1);
-      next = new LogCursor(last.createdAt(), last.id()).encode();
-    }
-    return new Page<>(rows.stream().map(ExecutionView::of).toList(), next);
+    return KeysetCursor.page(rows, size, row -> new KeysetCursor(row.createdAt(), row.id()))
+        .map(ExecutionView::of);
   }
 
   private static UUID uuid(String name, String value) {

@@ -1,6 +1,7 @@
 package dev.picloud.logs.control;
 
 import dev.picloud.platform.control.Jdbc;
+import dev.picloud.platform.control.KeysetCursor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ public class ExecutionLogStore {
   }
 
   /** Newest first, after {@code cursor} when given. */
-  public List<ExecutionLog> list(UUID appId, Filter filter, LogCursor cursor, int limit) {
+  public List<ExecutionLog> list(UUID appId, Filter filter, KeysetCursor cursor, int limit) {
     StringBuilder sql =
         new StringBuilder("SELECT ")
             .append(SUMMARY_COLUMNS)
