@@ -21,8 +21,8 @@ public class DispatchHeartbeat {
   private static final Logger LOG = Logger.getLogger(DispatchHeartbeat.class.getName());
   private static final int RESCUE_BATCH = 500;
 
-  /** Longer than any sync caller waits: the script ceiling plus the 2 s grace and a margin. */
-  private static final Duration SYNC_GRACE = Duration.ofSeconds(10);
+  /** Added to the longest a sync caller can wait before its unclaimed row counts as orphaned. */
+  private static final Duration ORPHAN_MARGIN = Duration.ofSeconds(10);
 
   @Inject Dispatcher dispatcher;
   @Inject OutboxRecovery recovery;
@@ -38,7 +38,9 @@ public class DispatchHeartbeat {
     try {
       report(recovery.rescueExpired(RESCUE_BATCH));
       Duration maxWait =
-          Duration.ofSeconds(settings.sandboxCeilings().timeoutSeconds()).plus(SYNC_GRACE);
+          Duration.ofSeconds(settings.sandboxCeilings().timeoutSeconds())
+              .plus(settings.syncWaitGrace())
+              .plus(ORPHAN_MARGIN);
       report(recovery.dropOrphanedSync(maxWait, RESCUE_BATCH));
     } catch (RuntimeException e) {
       LOG.warning(() -> "Outbox recovery failed this beat: " + e.getMessage());

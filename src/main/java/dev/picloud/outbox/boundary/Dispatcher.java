@@ -46,11 +46,29 @@ public class Dispatcher {
   private Thread loop;
 
   void start(@Observes DatabaseReady ready) {
+    rescueWhatThisNodeLeft();
     running = true;
     loop = threads.newThread(this::loop);
     loop.setName("picloud-dispatcher");
     loop.setDaemon(true);
     loop.start();
+  }
+
+  /**
+   * Claims this node id held before a crash cannot be running any more: they go back to the queue
+   * now (as worker_lost) instead of when their leases expire.
+   */
+  private void rescueWhatThisNodeLeft() {
+    int rescued;
+    int total = 0;
+    do {
+      rescued = recovery.rescueLeftBy(settings.nodeId(), BATCH).size();
+      total += rescued;
+    } while (rescued == BATCH);
+    if (total > 0) {
+      int count = total;
+      LOG.warning(() -> "Recovered " + count + " outbox rows this node held when it last stopped");
+    }
   }
 
   /** Work may be waiting: claim now instead of at the next heartbeat. */

@@ -44,8 +44,8 @@ import java.util.logging.Logger;
 public class RowRuns {
   private static final Logger LOG = Logger.getLogger(RowRuns.class.getName());
 
-  /** Time a run needs after its wall clock to be settled, on top of the lease. */
-  private static final Duration SETTLE_MARGIN = Duration.ofSeconds(30);
+  /** Time a run needs after its wall clock to be settled: a claim's lease covers both. */
+  private static final Duration SETTLE_MARGIN = Duration.ofSeconds(5);
 
   @Resource ManagedThreadFactory threads;
   @Inject ScriptRuntime runtime;

@@ -36,11 +36,11 @@ public class OutboxRecovery {
    * planner guesses the LIMIT to be. A requeued row's lost node is read back from the entry just
    * appended, as RETURNING sees claimed_by already cleared.
    */
-  private static final String RESCUE_EXPIRED =
+  private static final String RESCUE =
       """
       WITH expired AS MATERIALIZED (
         SELECT id FROM outbox
-        WHERE claimed_by IS NOT NULL AND lease_expires_at < statement_timestamp()
+        WHERE claimed_by IS NOT NULL AND %s
         ORDER BY lease_expires_at
         LIMIT ?
         FOR UPDATE SKIP LOCKED),
@@ -58,8 +58,16 @@ public class OutboxRecovery {
         RETURNING o.id, o.app_id, o.execution_id, o.errors -> -1 ->> 'node', o.attempt_count,
           'REQUEUED')
       SELECT * FROM dropped UNION ALL SELECT * FROM requeued
-      """
-          .formatted(ERROR_ENTRY);
+      """;
+
+  private static final String RESCUE_EXPIRED =
+      RESCUE.formatted("lease_expires_at < statement_timestamp()", ERROR_ENTRY);
+
+  /**
+   * The same for the claims a node left behind when it died, rescued by the node itself when it
+   * starts again under the same PICLOUD_NODE_ID, without waiting for the leases to expire.
+   */
+  private static final String RESCUE_LEFT_BY = RESCUE.formatted("claimed_by = ?", ERROR_ENTRY);
 
   /**
    * Unclaimed sync rows older than any caller waits: left by a node that died before claiming them
@@ -110,6 +118,12 @@ public class OutboxRecovery {
   public List<Rescued> rescueExpired(int max) {
     Object[] params = concat(new Object[] {max}, errorParams(WORKER_LOST));
     return Jdbc.query(dataSource, RESCUE_EXPIRED, OutboxRecovery::rescued, params);
+  }
+
+  /** At start-up: recovers what this node's previous life left claimed (it cannot be running). */
+  public List<Rescued> rescueLeftBy(String node, int max) {
+    Object[] params = concat(new Object[] {node, max}, errorParams(WORKER_LOST));
+    return Jdbc.query(dataSource, RESCUE_LEFT_BY, OutboxRecovery::rescued, params);
   }
 
   /** Deletes up to {@code max} unclaimed sync rows created more than {@code maxWait} ago. */

@@ -27,6 +27,7 @@ public final class Settings {
   private final SandboxCeilings sandboxCeilings;
   private final int maxTriggerDepth;
   private final Duration outboxLease;
+  private final Duration syncWaitGrace;
   private final RetryDefaults retryDefaults;
   private final Retention retention;
 
@@ -84,6 +85,7 @@ public final class Settings {
     sandboxCeilings = sandboxCeilings(in);
     maxTriggerDepth = in.intInRange("PICLOUD_MAX_TRIGGER_DEPTH", 8, 0, 64);
     outboxLease = Duration.ofSeconds(in.intInRange("PICLOUD_OUTBOX_LEASE_SECONDS", 90, 5, 86_400));
+    syncWaitGrace = Duration.ofMillis(in.intInRange("PICLOUD_SYNC_WAIT_GRACE_MS", 2000, 0, 60_000));
     retryDefaults =
         new RetryDefaults(
             in.intInRange("PICLOUD_TRIGGER_RETRY_MAX_ATTEMPTS", 3, 1, 100),
@@ -172,6 +174,11 @@ public final class Settings {
    */
   public Duration outboxLease() {
     return outboxLease;
+  }
+
+  /** How much longer than its script's timeout a sync caller waits (SPEC 5.4: 2 s). */
+  public Duration syncWaitGrace() {
+    return syncWaitGrace;
   }
 
   public RetryDefaults retryDefaults() {

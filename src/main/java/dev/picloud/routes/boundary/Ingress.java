@@ -48,7 +48,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class Ingress {
   private static final Logger LOG = Logger.getLogger(Ingress.class.getName());
-  private static final Duration SYNC_GRACE = Duration.ofSeconds(2);
   private static final int DEFAULT_SYNC_TIMEOUT_SECONDS = 10;
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -202,11 +201,13 @@ public class Ingress {
     return gate.inUse() < gate.globalCap() && gate.inUse(appId) < settings.maxConcurrentPerApp();
   }
 
-  /** Script timeout (clamped by the ceiling) + 2 s: what a sync caller waits at most. */
+  /**
+   * Script timeout (clamped by the ceiling) + the grace (2 s): what a sync caller waits at most.
+   */
   private Duration budget(Integer timeoutSeconds) {
     int seconds = timeoutSeconds == null ? DEFAULT_SYNC_TIMEOUT_SECONDS : timeoutSeconds;
     return Duration.ofSeconds(Math.min(seconds, settings.sandboxCeilings().timeoutSeconds()))
-        .plus(SYNC_GRACE);
+        .plus(settings.syncWaitGrace());
   }
 
   private static String requestId(PublicRequest raw) {

@@ -48,10 +48,7 @@ final class ScriptRun {
         return settle(meter, log, ScriptResponse.noContent());
       }
       return settle(
-          meter,
-          log,
-          ResponseMapper.map(
-              global.respond(result, limits.responseBytes()), limits.responseBytes()));
+          meter, log, ResponseMapper.map(respond(global, result, limits), limits.responseBytes()));
     } catch (ResponseMapper.Refused e) {
       return meter.stopped().isPresent()
           ? stopped(meter, log)

@@ -31,6 +31,8 @@ public final class ScriptRuntime implements AutoCloseable {
       return {statusCode: 200, headers: {'x-warm': '1'}, body: JSON.parse('{"a":[1]}')};
       """;
 
+  private static final System.Logger LOG = System.getLogger(ScriptRuntime.class.getName());
+
   private final RuntimeSettings settings;
   private final ExecutionGate gate;
   private final ScriptCompiler compiler;
@@ -99,7 +101,20 @@ public final class ScriptRuntime implements AutoCloseable {
     PreparedGlobal global = globals.take();
     Meter meter = new Meter(limits);
     ActiveRun active = watchdog.track(meter, log, future);
-    RunOutcome outcome = scriptRun.execute(request, limits, global, meter, log);
+    RunOutcome outcome;
+    try {
+      outcome = scriptRun.execute(request, limits, global, meter, log);
+    } catch (RuntimeException | Error e) {
+      // A fault of the engine or the runtime, not of the script; the caller is answered anyway.
+      LOG.log(System.Logger.Level.ERROR, "Script run failed inside the runtime", e);
+      outcome =
+          RunOutcome.failure(
+              RunStatus.SCRIPT_ERROR,
+              "internal error",
+              log.lines(),
+              log.truncated(),
+              java.time.Duration.ofNanos(System.nanoTime() - meter.startNanos()));
+    }
     if (!watchdog.release(active, outcome)) {
       workers.retireCurrentWorker();
     }

@@ -133,7 +133,7 @@ final class InstrumentedShape extends SimpleTreeVisitorES6<Void, Void> {
   public Void visitFunctionExpression(FunctionExpressionTree node, Void unused) {
     if (node.getBody() instanceof BlockTree body) {
       entered(body);
-    } else {
+    } else if (!(node.getBody() instanceof FunctionExpressionTree inner && inner.isArrow())) {
       require(
           node.getBody() instanceof ConditionalExpressionTree c
               && isHookCall(c.getCondition(), ENTER)

@@ -48,10 +48,24 @@ final class JsTokens {
     this.src = src;
   }
 
-  static JsTokens scan(String src, Set<Integer> regexStarts) {
+  /**
+   * Tokens of {@code src}. A slash starts a regular expression at the positions the parse tree
+   * names; with {@code guessOthers} also where the previous token allows an expression, for code
+   * the tree did not show (see {@link AnalysisText}).
+   */
+  static JsTokens scan(String src, Set<Integer> regexStarts, boolean guessOthers) {
     JsTokens t = new JsTokens(src);
-    t.scanAll(regexStarts);
+    t.scanAll(regexStarts, guessOthers);
     return t;
+  }
+
+  String text(int i) {
+    return src.substring(starts[i], ends[i]);
+  }
+
+  /** A keyword, not a property name ({@code o.for}) or an object key ({@code {for: 1}}). */
+  boolean isKeyword(int i, String word) {
+    return is(i, word) && !is(i - 1, ".") && !is(i + 1, ":");
   }
 
   int count() {
@@ -92,7 +106,7 @@ final class JsTokens {
     return before >= 0 && position < ends[before] ? before : before + 1;
   }
 
-  private void scanAll(Set<Integer> regexStarts) {
+  private void scanAll(Set<Integer> regexStarts, boolean guessOthers) {
     Deque<Integer> open = new ArrayDeque<>();
     int i = 0;
     int n = src.length();
@@ -105,7 +119,7 @@ final class JsTokens {
         i = lineEnd(i);
       } else if (c == '/' && next == '*') {
         i = require(src.indexOf("*/", i + 2), i) + 2;
-      } else if (c == '/' && regexStarts.contains(i)) {
+      } else if (c == '/' && (regexStarts.contains(i) || (guessOthers && expressionMayStart()))) {
         i = add(Kind.REGEX, i, regexEnd(i));
       } else if (c == '\'' || c == '"') {
         i = add(Kind.STRING, i, stringEnd(i, c));
@@ -125,6 +139,36 @@ final class JsTokens {
     if (!open.isEmpty()) {
       throw new Malformed(starts[open.peek()], "unbalanced brackets");
     }
+  }
+
+  private static final Set<String> BEFORE_EXPRESSION =
+      Set.of(
+          "return",
+          "typeof",
+          "instanceof",
+          "in",
+          "of",
+          "new",
+          "delete",
+          "void",
+          "throw",
+          "case",
+          "do",
+          "else",
+          "yield");
+
+  /** Whether a slash here would start a regular expression rather than divide. */
+  private boolean expressionMayStart() {
+    if (count == 0) {
+      return true;
+    }
+    int last = count - 1;
+    return switch (kinds[last]) {
+      case PUNCT -> !is(last, ")") && !is(last, "]") && !is(last, "}");
+      case WORD -> BEFORE_EXPRESSION.contains(text(last));
+      case TEMPLATE -> src.startsWith("${", ends[last] - 2);
+      default -> false;
+    };
   }
 
   private int punct(int i, char c, Deque<Integer> open) {

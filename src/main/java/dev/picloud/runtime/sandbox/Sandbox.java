@@ -28,6 +28,10 @@ public final class Sandbox {
    */
   public static final String SCRIPT_FILE = "script";
 
+  static {
+    NashornAssertions.disable();
+  }
+
   private final NashornScriptEngine engine;
   private final CompiledScript prelude;
   private final Object undefinedResult = new AbstractJSObject() {};

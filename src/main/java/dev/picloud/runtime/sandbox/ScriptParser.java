@@ -16,6 +16,10 @@ final class ScriptParser {
   static final String[] OPTIONS = {"--language=es6", "--no-syntax-extensions"};
   private static final Pattern LOCATION = Pattern.compile("^[^:\\n]*:\\d+:\\d+ ");
 
+  static {
+    NashornAssertions.disable();
+  }
+
   /** Turns a parse error at a position of the parsed text into the exception to throw. */
   interface Errors {
     ScriptSyntaxException at(long position, String reason);

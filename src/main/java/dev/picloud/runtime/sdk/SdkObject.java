@@ -1,6 +1,7 @@
 package dev.picloud.runtime.sdk;
 
 import dev.picloud.runtime.sandbox.RunAborted;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class SdkObject extends AbstractJSObject {
 
   private SdkObject(String name, Map<String, Member> members) {
     this.name = name;
-    this.members = Map.copyOf(members);
+    this.members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
   }
 
   public static Builder builder(String name, SdkRun run) {
