@@ -14,80 +14,24 @@ import org.openjdk.nashorn.api.scripting.JSObject;
 final class Hooks {
   private static final System.Logger LOG = System.getLogger(Hooks.class.getName());
 
+  private enum Kind {
+    LOOP,
+    ENTER,
+    EXIT,
+    TOO_LARGE,
+    CHARGE,
+    CAUGHT
+  }
+
   private Meter meter;
   private JsValues values;
 
-  // One class per hook keeps each call site monomorphic for the JIT: these run on every loop
-  // iteration and function call.
-  final JSObject loop =
-      new Hook() {
-        @Override
-        public Object call(Object thiz, Object... args) {
-          meter().tick();
-          return null;
-        }
-      };
-  final JSObject enter =
-      new Hook() {
-        @Override
-        public Object call(Object thiz, Object... args) {
-          meter().enter();
-          return null;
-        }
-      };
-  final JSObject exit =
-      new Hook() {
-        @Override
-        public Object call(Object thiz, Object... args) {
-          meter().exit();
-          return null;
-        }
-      };
-  final JSObject tooLarge =
-      new Hook() {
-        @Override
-        public Object call(Object thiz, Object... args) {
-          throw meter().abort(Budget.RESPONSE_SIZE);
-        }
-      };
-
-  /** {@code charge(operations, bytes)} from the guards around bulk built-ins. */
-  final JSObject charge =
-      new Hook() {
-        @Override
-        public Object call(Object thiz, Object... args) {
-          meter().charge(whole(args, 0), whole(args, 1));
-          return null;
-        }
-      };
-
-  /**
-   * The first thing every catch block does. Nashorn lets a script catch any Java throwable: the
-   * meter's abort, a stack overflow, an out-of-memory error, a bug. None may reach script code.
-   */
-  final JSObject caught =
-      new Hook() {
-        @Override
-        public Object call(Object thiz, Object... args) {
-          Object value = args.length > 0 ? args[0] : null;
-          Meter m = meter();
-          if (value instanceof RunAborted aborted) {
-            throw m.abort(aborted.budget());
-          }
-          if (value instanceof StackOverflowError) {
-            throw m.abort(Budget.RECURSION);
-          }
-          if (value instanceof OutOfMemoryError) {
-            throw m.abort(Budget.MEMORY);
-          }
-          m.tick();
-          if (value instanceof Throwable t) {
-            LOG.log(System.Logger.Level.WARNING, "Script caught an unexpected Java exception", t);
-            return values.error("internal error");
-          }
-          return value;
-        }
-      };
+  final JSObject loop = new Hook(Kind.LOOP);
+  final JSObject enter = new Hook(Kind.ENTER);
+  final JSObject exit = new Hook(Kind.EXIT);
+  final JSObject tooLarge = new Hook(Kind.TOO_LARGE);
+  final JSObject charge = new Hook(Kind.CHARGE);
+  final JSObject caught = new Hook(Kind.CAUGHT);
 
   void arm(Meter meter, JsValues values) {
     this.meter = meter;
@@ -101,6 +45,29 @@ final class Hooks {
     return meter;
   }
 
+  /**
+   * The first thing every catch block does. Nashorn lets a script catch any Java throwable: the
+   * meter's abort, a stack overflow, an out-of-memory error, a bug. None may reach script code.
+   */
+  private Object caught(Object value) {
+    Meter m = meter();
+    if (value instanceof RunAborted aborted) {
+      throw m.abort(aborted.budget());
+    }
+    if (value instanceof StackOverflowError) {
+      throw m.abort(Budget.RECURSION);
+    }
+    if (value instanceof OutOfMemoryError) {
+      throw m.abort(Budget.MEMORY);
+    }
+    m.tick();
+    if (value instanceof Throwable t) {
+      LOG.log(System.Logger.Level.WARNING, "Script caught an unexpected Java exception", t);
+      return values.error("internal error");
+    }
+    return value;
+  }
+
   private static long whole(Object[] args, int index) {
     if (args.length <= index || !(args[index] instanceof Number n)) {
       return 0;
@@ -109,16 +76,38 @@ final class Hooks {
     return Double.isNaN(d) || d <= 0 ? 0 : d >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) d;
   }
 
-  /** A function to scripts; hooks return JS null, which the instrumented guards need (falsy). */
-  private abstract static class Hook extends AbstractJSObject {
+  /**
+   * One class for every hook, so Nashorn's call paths into {@code JSObject.call} stay monomorphic
+   * (with the SDK's functions, bimorphic): the JIT then inlines them and the argument arrays never
+   * reach the heap. Several hook classes made every loop iteration allocate tens of bytes, which
+   * the allocation budget would count against the script. Hooks return JS null, which the
+   * instrumented guards need (falsy).
+   */
+  private final class Hook extends AbstractJSObject {
+    private final Kind kind;
+
+    Hook(Kind kind) {
+      this.kind = kind;
+    }
+
     @Override
     public boolean isFunction() {
       return true;
     }
 
     @Override
-    public String getClassName() {
-      return "Function";
+    public Object call(Object thiz, Object... args) {
+      switch (kind) {
+        case LOOP -> meter().tick();
+        case ENTER -> meter().enter();
+        case EXIT -> meter().exit();
+        case TOO_LARGE -> throw meter().abort(Budget.RESPONSE_SIZE);
+        case CHARGE -> meter().charge(whole(args, 0), whole(args, 1));
+        case CAUGHT -> {
+          return caught(args.length > 0 ? args[0] : null);
+        }
+      }
+      return null;
     }
   }
 }

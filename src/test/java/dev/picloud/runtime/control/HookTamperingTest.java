@@ -67,7 +67,12 @@ class HookTamperingTest {
         "var it = {}; it[Symbol.iterator] = function () { return {next: function () { return {done: false, value: 1}; }}; }; for (var v of it) {}",
         "for (var k in {a: 1}) { while (true) {} }",
         "outer: while (true) { inner: for (;;) { continue outer; } }",
-        "(function () { 'use strict'; while (true) {} })();"
+        "(function () { 'use strict'; while (true) {} })();",
+        "for (let i = 0; ; i++) {}",
+        "for (/* a comment */ const k in {a: 1}) { for (let j = 0; ; j++) {} }",
+        "for (let i = 0; i < 1; i++) { function f() { f(); } f(); }",
+        "for (let i of [1]) { try { null.x; } catch (e) { while (true) {} } }",
+        "for (let i of [1]) { for (let j of [1]) { var g = () => { for (;;) {} }; g(); } }"
       })
   void runawayCodeIsStoppedWhateverItTries(String source) {
     long start = System.nanoTime();

@@ -103,6 +103,17 @@ class ResourceAbuseTest {
   }
 
   @Test
+  void ordinaryHeavyWorkStaysWithinTheDefaultBudgets() {
+    RunOutcome outcome =
+        Runs.run(
+            "function inc(x) { return x + 1; } var s = 0;"
+                + " for (var i = 0; i < 3e6; i++) { s = inc(s); } return s;");
+
+    assertThat(outcome.status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(Runs.body(outcome)).isEqualTo("3000000");
+  }
+
+  @Test
   void allocationBudgetStopsAScriptThatKeepsAllocating() {
     Limits d = Limits.defaults(false);
     Limits small =
