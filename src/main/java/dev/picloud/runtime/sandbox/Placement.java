@@ -71,8 +71,14 @@ final class Placement extends SimpleTreeVisitorES6<Void, Void> {
         throw reject(tokens.start(close), "unexpected '}'");
       }
       analysis.tree().accept(this, null);
-      placeExpressionArrows();
-      checkNothingWasMissed();
+      TokenPass.placeExpressionArrows(tokens, out);
+      boolean complete =
+          TokenPass.sawEveryKeyword(
+                  tokens, forLoops, whileLoops, arrows, census.catches, census.throwStatements)
+              && forLoops.containsAll(analysis.blankedLoops());
+      if (!complete) {
+        throw reject(0, "the sandbox cannot read this script's structure");
+      }
     } catch (Rejected e) {
       throw e.reason;
     }
@@ -207,58 +213,6 @@ final class Placement extends SimpleTreeVisitorES6<Void, Void> {
     out.open(tokens.end(last), ENTER + "();try{");
     out.close(tokens.start(tokens.partner(open)), "}finally{" + EXIT + "();}");
     census.blockFunctions++;
-  }
-
-  /**
-   * Expression-bodied arrows are found by their {@code =>} token; the tree counts them. An arrow
-   * whose body is another arrow ({@code x => y => x + y}) gets no hook: Nashorn cannot compile an
-   * unparenthesised arrow as a branch of {@code ?:}, and making the inner function costs nothing
-   * worth metering (the inner arrow's calls are).
-   */
-  private void placeExpressionArrows() {
-    for (int i = 0; i < tokens.count(); i++) {
-      if (tokens.is(i, "=>") && !tokens.is(i + 1, "{") && !startsArrow(i + 1)) {
-        out.open(tokens.end(i), ENTER + "()?0:");
-      }
-    }
-  }
-
-  private boolean startsArrow(int token) {
-    if (tokens.kind(token) == JsTokens.Kind.WORD) {
-      return tokens.is(token + 1, "=>");
-    }
-    return tokens.is(token, "(")
-        && tokens.partner(token) > 0
-        && tokens.is(tokens.partner(token) + 1, "=>");
-  }
-
-  /**
-   * Every keyword of a construct that gets a hook must have its node in the tree; a construct the
-   * tree lost would otherwise run without hooks.
-   */
-  private void checkNothingWasMissed() {
-    int fors = 0;
-    int whiles = 0;
-    int arrowTokens = 0;
-    int catches = 0;
-    int throwKeywords = 0;
-    for (int i = 0; i < tokens.count(); i++) {
-      fors += tokens.isKeyword(i, "for") ? 1 : 0;
-      whiles += tokens.isKeyword(i, "while") ? 1 : 0;
-      arrowTokens += tokens.is(i, "=>") ? 1 : 0;
-      catches += tokens.isKeyword(i, "catch") ? 1 : 0;
-      throwKeywords += tokens.isKeyword(i, "throw") ? 1 : 0;
-    }
-    boolean complete =
-        fors == forLoops.size()
-            && whiles == whileLoops
-            && arrowTokens == arrows
-            && catches == census.catches
-            && throwKeywords == census.throwStatements
-            && forLoops.containsAll(analysis.blankedLoops());
-    if (!complete) {
-      throw reject(0, "the sandbox cannot read this script's structure");
-    }
   }
 
   private int expect(Tree node, String text) {

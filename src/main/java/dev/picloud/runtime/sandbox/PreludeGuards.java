@@ -1,0 +1,127 @@
+package dev.picloud.runtime.sandbox;
+
+/**
+ * Prelude part three, run last: ES6 string methods Nashorn lacks, permanent properties over the
+ * Java members of primitives, and cost guards on built-ins that loop or allocate in Java without
+ * calling script code. Shares the scope of {@link Prelude}.
+ */
+final class PreludeGuards {
+  private PreludeGuards() {}
+
+  static final String SOURCE =
+      """
+        // ES6 string methods Nashorn lacks (they used to resolve to java.lang.String's, see below).
+        function toInteger(n) { n = +n; return n !== n ? 0 : n < 0 ? -floor(-n) : floor(n); }
+        function clamp(n, low, high) { return n < low ? low : n > high ? high : n; }
+        function text(self, method) {
+          if (self === undefined || self === null) {
+            throw new OrigTypeError('String.prototype.' + method + ' called on ' + self);
+          }
+          return Str(self);
+        }
+        function searchText(value, method) {
+          if (value instanceof RegExp) {
+            throw new OrigTypeError('First argument to String.prototype.' + method + ' must not be a regular expression');
+          }
+          return Str(value);
+        }
+        function permanent(holder, name, value) {
+          define(holder, name, {value: value, writable: true, enumerable: false, configurable: false});
+        }
+        permanent(SP, 'repeat', function repeat(count) {
+          var s = text(this, 'repeat'), n = toInteger(count), result = '';
+          if (n < 0 || n === Infinity) { throw new OrigRangeError('Invalid count value'); }
+          charge(n, s.length * n * 2);
+          for (var part = s; n > 0; n = floor(n / 2), part += part) {
+            loopHook();
+            if (n % 2 === 1) { result += part; }
+          }
+          return result;
+        });
+        permanent(SP, 'startsWith', function startsWith(search) {
+          var s = text(this, 'startsWith'), t = searchText(search, 'startsWith');
+          var start = clamp(toInteger(arguments[1]), 0, s.length);
+          return substring(s, start, start + t.length) === t;
+        });
+        permanent(SP, 'endsWith', function endsWith(search) {
+          var s = text(this, 'endsWith'), t = searchText(search, 'endsWith');
+          var end = arguments[1] === undefined ? s.length : clamp(toInteger(arguments[1]), 0, s.length);
+          return end - t.length >= 0 && substring(s, end - t.length, end) === t;
+        });
+        permanent(SP, 'includes', function includes(search) {
+          var s = text(this, 'includes'), t = searchText(search, 'includes');
+          return indexOfText(s, t, clamp(toInteger(arguments[1]), 0, s.length)) !== -1;
+        });
+
+        // A property a primitive lacks in JavaScript is looked up on its Java class ('x'.getClass(),
+        // (1).wait()): every Java method and bean property name gets a permanent JS property.
+        var javaNames = parseJson(shadows);
+        [[SP, javaNames.string], [Number.prototype, javaNames.number],
+         [Boolean.prototype, javaNames.boolean], [Symbol.prototype, javaNames.symbol]
+        ].forEach(function (pair) {
+          pair[1].forEach(function (name) {
+            if (!(name in pair[0])) { permanent(pair[0], name, undefined); }
+          });
+        });
+
+        // new Array(n) is free in Nashorn (sparse) but stands for n elements of work.
+        var OrigArray = Array, makeArray = applyOf(OrigArray);
+        var ArrayConstructor = function Array(length) {
+          charge(arguments.length === 1 && typeof length === 'number' ? length : arguments.length, 0);
+          return makeArray(undefined, arguments);
+        };
+        ArrayConstructor.prototype = AP;
+        ArrayConstructor.isArray = isArray;
+        hide(AP, 'constructor', ArrayConstructor);
+        hide(global, 'Array', ArrayConstructor);
+
+        // Built-ins that loop or allocate in Java without calling script code charge their cost
+        // first: a sparse array of length 1e9 costs nothing to make but seconds to join. Installed
+        // last, since the charges only work once a run is armed.
+        function lengthOf(o) { var n = +o.length; return n > 0 ? floor(n) : 0; }
+        function guard(holder, name, cost) {
+          var invoke = applyOf(holder[name]);
+          hide(holder, name, function () { cost(this, arguments); return invoke(this, arguments); });
+        }
+        var perElement = function (self) { charge(lengthOf(O(self)), 0); };
+        ['indexOf', 'lastIndexOf', 'every', 'some', 'forEach', 'map', 'filter', 'reduce',
+         'reduceRight', 'reverse', 'shift', 'unshift', 'slice', 'splice', 'sort', 'toLocaleString'
+        ].forEach(function (name) { guard(AP, name, perElement); });
+        guard(AP, 'concat', function (self, args) {
+          var n = lengthOf(O(self));
+          for (var i = 0; i < args.length; i++) {
+            loopHook();
+            n += isArray(args[i]) ? lengthOf(args[i]) : 1;
+          }
+          charge(n, 0);
+        });
+        guard(AP, 'join', function (self, args) {
+          var n = lengthOf(O(self)), separator = args[0] === undefined ? 1 : Str(args[0]).length;
+          charge(n, n * (separator + 1) * 2);
+        });
+        guard(FP, 'apply', function (self, args) {
+          var list = args[1];
+          charge(list === undefined || list === null ? 0 : lengthOf(O(list)), 0);
+        });
+        guard(SP, 'split', function (self) { var size = Str(self).length; charge(size, size * 16); });
+        guard(SP, 'replace', function (self, args) {
+          var size = Str(self).length, replacement = args[1];
+          charge(size, typeof replacement === 'string' ? size * replacement.length * 2 : 0);
+        });
+        hide(JSON, 'stringify', function (value, replacer, space) {
+          var inner = typeof replacer === 'function' ? callOf(replacer) : null, allowed = null;
+          if (isArray(replacer)) {
+            allowed = create(null);
+            for (var i = 0; i < replacer.length; i++) { loopHook(); allowed[Str(replacer[i])] = true; }
+          }
+          return stringifyJson(value, function (key, v) {
+            loopHook();
+            if (allowed !== null && key !== '' && !isArray(this) && allowed[key] !== true) {
+              return undefined;
+            }
+            return inner === null ? v : inner(this, key, v);
+          }, space);
+        });
+
+      """;
+}
