@@ -34,6 +34,6 @@ final class LogModule {
     if (run.log().accepting()) {
       run.log().add(level, run.js().format(args.all()));
     }
-    return null;
+    return JsValues.undefined();
   }
 }

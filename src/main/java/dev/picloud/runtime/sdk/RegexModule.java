@@ -124,6 +124,9 @@ final class RegexModule {
     if (source.length() > MAX_PATTERN) {
       throw args.error("pattern longer than " + MAX_PATTERN + " characters");
     }
+    if (PatternSize.estimate(source) > MAX_PROGRAM) {
+      throw args.error("pattern too complex (its repetitions expand beyond " + MAX_PROGRAM + ")");
+    }
     synchronized (CACHE) {
       Pattern cached = CACHE.get(source);
       if (cached != null) {

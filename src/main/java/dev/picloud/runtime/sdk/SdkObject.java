@@ -17,7 +17,10 @@ import org.openjdk.nashorn.api.scripting.NashornException;
 public final class SdkObject extends AbstractJSObject {
   private static final System.Logger LOG = System.getLogger(SdkObject.class.getName());
 
-  /** The body of one SDK function; returns a JS value (primitive or made by {@link JsValues}). */
+  /**
+   * The body of one SDK function; returns a JS value: a primitive, null for JS null, {@link
+   * JsValues#undefined()}, or an object made by {@link JsValues}.
+   */
   @FunctionalInterface
   public interface Body {
     Object call(JsArgs args);
@@ -109,8 +112,7 @@ public final class SdkObject extends AbstractJSObject {
     public Object call(Object thiz, Object... args) {
       run.meter().tick();
       try {
-        Object result = body.call(new JsArgs(module, args));
-        return result != null ? result : JsValues.undefined();
+        return body.call(new JsArgs(module, args));
       } catch (SdkException e) {
         throw run.js().fail(e.getMessage());
       } catch (RunAborted | NashornException e) {

@@ -1,0 +1,56 @@
+package dev.picloud.runtime.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.picloud.runtime.Runs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class ConcurrentRunsTest {
+  @Test
+  void manyConcurrentRunsEachGetTheirOwnCtxAndGlobal() {
+    ScriptRuntime runtime = Runs.shared();
+    CompiledHandler handler =
+        Runs.compile(
+            runtime,
+            "globalThis.seen = (globalThis.seen || 0) + 1;"
+                + " var s = 0; for (var i = 0; i < 10000; i++) { s += i; }"
+                + " return [ctx.app.slug, globalThis.seen, s];");
+    List<CompletableFuture<RunOutcome>> runs = new ArrayList<>();
+    List<String> slugs = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String slug = "app-" + i;
+      slugs.add(slug);
+      ScriptCtx base = Runs.ctx(UUID.randomUUID());
+      ScriptCtx ctx =
+          new ScriptCtx(
+              base.request(),
+              base.event(),
+              base.appId(),
+              slug,
+              base.scriptId(),
+              base.scriptName(),
+              base.executionId(),
+              base.rootExecutionId(),
+              base.requestId(),
+              base.invocation(),
+              base.attempt(),
+              base.triggerDepth());
+      runs.add(
+          runtime.submit(
+              new RunRequest(
+                  handler,
+                  Limits.defaults(false),
+                  ctx,
+                  dev.picloud.runtime.sdk.SdkContext.anonymous(
+                      ctx.appId(), ctx.scriptId(), ctx.executionId()))));
+    }
+
+    for (int i = 0; i < runs.size(); i++) {
+      assertThat(Runs.body(runs.get(i).join())).isEqualTo("[\"" + slugs.get(i) + "\",1,49995000]");
+    }
+  }
+}
