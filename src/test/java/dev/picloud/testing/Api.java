@@ -17,8 +17,12 @@ import java.util.Map;
 
 /** A small HTTP driver for the API: JSON in, {@link Reply} out, one credential at a time. */
 public final class Api {
+  /** HTTP/1.1: a connection per concurrent request, as the browsers and tools of users do. */
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final URI base;
   private final Map<String, String> headers;

@@ -42,6 +42,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Map.of("fsync", "on", "synchronous_commit", "on"));
   }
 
+  /** A server on a fixed port and data folder, so a test can stop it and start it again. */
+  public static EmbeddedDatabase restartable(Path dataDir, int port) {
+    return start(
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(false)
+            .setPort(port),
+        Map.of("fsync", "off", "synchronous_commit", "off"));
+  }
+
   /** Starts a server on a fresh, throwaway data folder tuned for tests (no fsync). */
   public static EmbeddedDatabase throwaway() {
     return start(

@@ -6,7 +6,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Test driver for identity and apps over HTTP, so integration tests read like scenarios. Names are
@@ -14,7 +17,9 @@ import java.util.UUID;
  */
 public final class Scenario {
   public static final String PASSWORD = "a-long-enough-password";
-  private static String ownerToken;
+
+  /** Owner sessions by server, so each test JVM logs in (600k-iteration PBKDF2) once per server. */
+  private static final Map<URI, String> OWNER_TOKENS = new ConcurrentHashMap<>();
 
   private final Api api;
 
@@ -30,12 +35,10 @@ public final class Scenario {
     return api;
   }
 
-  /** A session token of the bootstrap owner (logged in once per test JVM). */
-  public synchronized String ownerToken() {
-    if (ownerToken == null) {
-      ownerToken = login(TestServer.OWNER, TestServer.OWNER_PASSWORD);
-    }
-    return ownerToken;
+  /** A session token of the bootstrap owner (logged in once per test JVM and server). */
+  public String ownerToken() {
+    return OWNER_TOKENS.computeIfAbsent(
+        api.base(), base -> login(TestServer.OWNER, TestServer.OWNER_PASSWORD));
   }
 
   public Api asOwner() {
@@ -128,6 +131,19 @@ public final class Scenario {
     Api.Reply reply = asOwner().post("/api/v1/admin/apps/" + appId + "/scripts", json(body));
     assertThat(reply.status()).as("create script: %s", reply).isEqualTo(201);
     return reply.json().getString("id");
+  }
+
+  /** A new route of the app to the script; {@code json} holds the other fields. */
+  public String createRoute(String appId, String scriptId, String json) {
+    String body = "{\"script_id\":\"" + scriptId + "\"," + json.substring(1);
+    Api.Reply reply = asOwner().post("/api/v1/admin/apps/" + appId + "/routes", body);
+    assertThat(reply.status()).as("create route: %s", reply).isEqualTo(201);
+    return reply.json().getString("id");
+  }
+
+  /** The public side of an app: requests carry its implicit host {@code {slug}.localhost}. */
+  public Api publicApi(String slug) {
+    return api.with("Host", slug + ".localhost");
   }
 
   /** Runs a script directly as the owner. */

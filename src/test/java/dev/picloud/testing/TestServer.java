@@ -22,6 +22,9 @@ public final class TestServer {
   /** Fixed, so gate tests do not depend on the machine's core count. */
   public static final int MAX_CONCURRENT_EXECUTIONS = 4;
 
+  /** Short retry backoff, so retry and dead-letter scenarios finish in about a second. */
+  public static final long RETRY_BASE_MS = 200;
+
   private static TestServer instance;
 
   private final EmbeddedDatabase database;
@@ -44,10 +47,15 @@ public final class TestServer {
       dbPassword = System.getenv().getOrDefault("PICLOUD_DB_PASSWORD", "picloud");
     }
     Map<String, String> env = new HashMap<>(LibertyServer.databaseEnv(jdbcUrl, dbUser, dbPassword));
-    env.put("PICLOUD_ADMIN_USERNAME", OWNER);
-    env.put("PICLOUD_ADMIN_PASSWORD", OWNER_PASSWORD);
+    env.putAll(ownerEnv());
     env.put("PICLOUD_MAX_CONCURRENT_EXECUTIONS", Integer.toString(MAX_CONCURRENT_EXECUTIONS));
+    env.put("PICLOUD_TRIGGER_RETRY_BASE_MS", Long.toString(RETRY_BASE_MS));
     liberty = new LibertyServer(Path.of("target/it-server"), freePort(), env, false);
+  }
+
+  /** The bootstrap owner every test server starts with. */
+  public static Map<String, String> ownerEnv() {
+    return Map.of("PICLOUD_ADMIN_USERNAME", OWNER, "PICLOUD_ADMIN_PASSWORD", OWNER_PASSWORD);
   }
 
   /** The shared server, started (and ready) on first call. */

@@ -47,7 +47,21 @@ class CrossAppIsolationIT {
             .getString("id");
     Scenario.User memberOfB = scenario.newUser("bola-member");
     scenario.addMember(appB, memberOfB.username(), "viewer");
-    resourcesOfB = Map.of("domain", domainOfB, "user", memberOfB.username());
+    String scriptOfB = scenario.createScript(appB, "return 1;");
+    String routeOfB = scenario.createRoute(appB, scriptOfB, "{\"path\":\"/b\"}");
+    String executionOfB = scenario.execute(scriptOfB, "{}").header("X-Execution-Id");
+    resourcesOfB =
+        Map.of(
+            "domain",
+            domainOfB,
+            "user",
+            memberOfB.username(),
+            "script",
+            scriptOfB,
+            "route",
+            routeOfB,
+            "execution",
+            executionOfB);
   }
 
   @Test

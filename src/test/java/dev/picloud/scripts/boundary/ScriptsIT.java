@@ -38,11 +38,13 @@ class ScriptsIT {
 
     JsonObject renamed = owner.patch(base + "/" + id, "{\"name\":\"renamed\"}").json();
     assertThat(renamed.getInt("version")).as("a rename is not a new version").isEqualTo(1);
-    JsonObject changed = owner.patch(base + "/" + id, "{\"source\":\"return 2;\",\"timeout_seconds\":3}").json();
+    JsonObject changed =
+        owner.patch(base + "/" + id, "{\"source\":\"return 2;\",\"timeout_seconds\":3}").json();
     assertThat(changed.getInt("version")).isEqualTo(2);
     assertThat(changed.getInt("timeout_seconds")).isEqualTo(3);
     assertThat(owner.patch(base + "/" + id, "{\"source\":\"return 2;\"}").json().getInt("version"))
-        .as("the same source is not a new version").isEqualTo(2);
+        .as("the same source is not a new version")
+        .isEqualTo(2);
 
     assertThat(owner.delete(base + "/" + id).status()).isEqualTo(204);
     assertThat(owner.get(base + "/" + id).status()).isEqualTo(404);
@@ -50,7 +52,8 @@ class ScriptsIT {
 
   @Test
   void sourceThatDoesNotCompileIs422NamingLineAndColumn() {
-    Api.Reply reply = owner.post(base, "{\"name\":\"broken\",\"source\":\"var a = 1;\\nreturn {;\"}");
+    Api.Reply reply =
+        owner.post(base, "{\"name\":\"broken\",\"source\":\"var a = 1;\\nreturn {;\"}");
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.code()).isEqualTo("script_invalid");
     assertThat(reply.json().getString("detail")).startsWith("Line 2, column ");
@@ -63,16 +66,21 @@ class ScriptsIT {
 
   @Test
   void limitsAreValidatedNamingTheKey() {
-    Api.Reply unknown = owner.post(base, "{\"name\":\"a\",\"source\":\"1\",\"limits\":{\"speed\":1}}");
+    Api.Reply unknown =
+        owner.post(base, "{\"name\":\"a\",\"source\":\"1\",\"limits\":{\"speed\":1}}");
     assertThat(unknown.status()).isEqualTo(422);
     assertThat(unknown.json().getString("detail")).contains("speed");
-    Api.Reply negative = owner.post(base, "{\"name\":\"b\",\"source\":\"1\",\"limits\":{\"operations\":-5}}");
+    Api.Reply negative =
+        owner.post(base, "{\"name\":\"b\",\"source\":\"1\",\"limits\":{\"operations\":-5}}");
     assertThat(negative.json().getString("detail")).contains("operations");
-    Api.Reply wallClock = owner.post(base, "{\"name\":\"c\",\"source\":\"1\",\"limits\":{\"wall_clock_ms\":5}}");
+    Api.Reply wallClock =
+        owner.post(base, "{\"name\":\"c\",\"source\":\"1\",\"limits\":{\"wall_clock_ms\":5}}");
     assertThat(wallClock.json().getString("detail")).contains("timeout_seconds");
-    Api.Reply timeout = owner.post(base, "{\"name\":\"d\",\"source\":\"1\",\"timeout_seconds\":100000}");
+    Api.Reply timeout =
+        owner.post(base, "{\"name\":\"d\",\"source\":\"1\",\"timeout_seconds\":100000}");
     assertThat(timeout.json().getString("field")).isEqualTo("timeout_seconds");
-    Api.Reply ok = owner.post(base, "{\"name\":\"e\",\"source\":\"1\",\"limits\":{\"operations\":5000}}");
+    Api.Reply ok =
+        owner.post(base, "{\"name\":\"e\",\"source\":\"1\",\"limits\":{\"operations\":5000}}");
     assertThat(ok.json().getJsonObject("limits").getInt("operations")).isEqualTo(5000);
   }
 
@@ -82,7 +90,12 @@ class ScriptsIT {
     Api.Reply again = owner.post(base, "{\"name\":\"twice\",\"source\":\"1\"}");
     assertThat(again.status()).isEqualTo(409);
     String other = scenario.createApp("scripts-other").getString("id");
-    assertThat(owner.post("/api/v1/admin/apps/" + other + "/scripts", "{\"name\":\"twice\",\"source\":\"1\"}").status())
+    assertThat(
+            owner
+                .post(
+                    "/api/v1/admin/apps/" + other + "/scripts",
+                    "{\"name\":\"twice\",\"source\":\"1\"}")
+                .status())
         .isEqualTo(201);
   }
 
