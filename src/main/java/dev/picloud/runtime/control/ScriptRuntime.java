@@ -83,6 +83,11 @@ public final class ScriptRuntime implements AutoCloseable {
     return future;
   }
 
+  /** Fresh globals made ahead of time and not yet used (a metric; zero under a burst). */
+  public int readyGlobals() {
+    return globals.ready();
+  }
+
   /** Script threads the watchdog gave up on that have not finished yet. */
   public int stuckThreads() {
     return watchdog.stuckThreads();
