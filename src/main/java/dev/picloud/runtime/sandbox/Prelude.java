@@ -24,7 +24,8 @@ final class Prelude {
             push = callOf(AP.push),
             joinArray = callOf(AP.join), lower = callOf(SP.toLowerCase), trim = callOf(SP.trim),
             indexOfText = callOf(SP.indexOf), substring = callOf(SP.substring),
-            splitText = callOf(SP.split), filterArray = callOf(AP.filter);
+            splitText = callOf(SP.split), filterArray = callOf(AP.filter),
+            charCodeAt = callOf(SP.charCodeAt);
         var OrigError = Error, OrigTypeError = TypeError, OrigEvalError = EvalError,
             OrigRangeError = RangeError;
 

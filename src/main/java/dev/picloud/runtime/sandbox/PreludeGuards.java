@@ -48,6 +48,13 @@ final class PreludeGuards {
           var end = arguments[1] === undefined ? s.length : clamp(toInteger(arguments[1]), 0, s.length);
           return end - t.length >= 0 && substring(s, end - t.length, end) === t;
         });
+        permanent(SP, 'codePointAt', function codePointAt(position) {
+          var s = text(this, 'codePointAt'), i = toInteger(position);
+          if (i < 0 || i >= s.length) { return undefined; }
+          var first = charCodeAt(s, i), second = i + 1 < s.length ? charCodeAt(s, i + 1) : 0;
+          return first >= 0xD800 && first <= 0xDBFF && second >= 0xDC00 && second <= 0xDFFF
+              ? (first - 0xD800) * 0x400 + (second - 0xDC00) + 0x10000 : first;
+        });
         permanent(SP, 'includes', function includes(search) {
           var s = text(this, 'includes'), t = searchText(search, 'includes');
           return indexOfText(s, t, clamp(toInteger(arguments[1]), 0, s.length)) !== -1;

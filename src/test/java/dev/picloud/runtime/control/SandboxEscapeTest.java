@@ -121,6 +121,17 @@ class SandboxEscapeTest {
   }
 
   @Test
+  void es6StringMethodsAreJavaScriptNotJava() {
+    assertThat(
+            Runs.value(
+                "['ab'.repeat(2.9), 'abc'.startsWith('b', 1), 'abc'.endsWith('b', 2),"
+                    + " 'abc'.includes('c', 3), '😀'.codePointAt(0), 'a'.codePointAt(5) === undefined]"))
+        .isEqualTo("[\"abab\",true,true,false,128512,true]");
+    assertThat(Runs.error("return 'x'.repeat(-1);")).startsWith("RangeError");
+    assertThat(Runs.error("return 'x'.startsWith(/x/);")).startsWith("TypeError");
+  }
+
+  @Test
   void functionsStillAreFunctions() {
     assertThat(
             Runs.value(
