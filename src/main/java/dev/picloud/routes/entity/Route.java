@@ -13,12 +13,8 @@ import java.util.UUID;
 @NamedQuery(
     name = Route.OF_APP,
     query = "SELECT r FROM Route r WHERE r.appId = :app ORDER BY r.path, r.method, r.host, r.id")
-@NamedQuery(
-    name = Route.COUNT_OF_SCRIPT,
-    query = "SELECT COUNT(r) FROM Route r WHERE r.scriptId = :script")
 public class Route {
   public static final String OF_APP = "Route.ofApp";
-  public static final String COUNT_OF_SCRIPT = "Route.countOfScript";
 
   @Id private UUID id;
 

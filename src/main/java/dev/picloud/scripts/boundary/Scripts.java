@@ -6,6 +6,7 @@ import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ForeignKeys;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.CompiledHandler;
 import dev.picloud.runtime.control.ScriptRuntime;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -32,9 +34,6 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional
 public class Scripts {
-  /** The routes feature's named count query (by name: routes depends on scripts, not back). */
-  private static final String ROUTES_OF_SCRIPT = "Route.countOfScript";
-
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;
   @Inject ScriptRuntime runtime;
@@ -98,19 +97,19 @@ public class Scripts {
     return ScriptView.of(script);
   }
 
-  /** A script that routes still point at is not deleted (409 {@code script_in_use}). */
+  /** A script that routes or triggers still point at is not deleted (409 {@code script_in_use}). */
   public void delete(Caller caller, String appRef, UUID scriptId) {
-    Script script = find(access.require(caller, appRef, Capability.WRITE_SCRIPTS), scriptId);
-    long routes =
-        em.createNamedQuery(ROUTES_OF_SCRIPT, Long.class)
-            .setParameter("script", scriptId)
-            .getSingleResult();
-    if (routes > 0) {
-      throw ApiException.conflict(
-          "script_in_use",
-          "The script serves " + routes + " routes; delete or repoint them first.");
+    em.remove(find(access.require(caller, appRef, Capability.WRITE_SCRIPTS), scriptId));
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      if (ForeignKeys.violated(e)) {
+        throw ApiException.conflict(
+            "script_in_use",
+            "Routes or triggers still use the script; delete or repoint them first.");
+      }
+      throw e;
     }
-    em.remove(script);
   }
 
   /** Compiles the script's current version (cached by the runtime); a syntax error is a 422. */
