@@ -19,12 +19,21 @@ public record Caller(
   /** How the caller proved who they are. */
   public enum Credential {
     SESSION,
-    API_KEY
+    API_KEY,
+    /** A trigger run, acting for the user who registered the trigger. */
+    TRIGGER
   }
 
   public static Caller session(UUID userId, String username, boolean owner, UUID sessionId) {
     return new Caller(
         userId, username, owner, Credential.SESSION, sessionId, Set.of(Scope.values()), null);
+  }
+
+  /** The user a trigger acts for, with every scope: their current role decides. */
+  public static Caller triggerRegistrant(
+      UUID userId, String username, boolean owner, UUID triggerId) {
+    return new Caller(
+        userId, username, owner, Credential.TRIGGER, triggerId, Set.of(Scope.values()), null);
   }
 
   public static Caller apiKey(

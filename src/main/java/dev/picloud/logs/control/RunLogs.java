@@ -55,6 +55,29 @@ public final class RunLogs {
         at);
   }
 
+  /** A row the dispatcher did not run (its trigger, user or script is gone): says why. */
+  public static ExecutionLog refused(RunOf run, String reason, Instant at) {
+    return new ExecutionLog(
+        UUID.randomUUID(),
+        run.appId(),
+        run.scriptId(),
+        run.executionId(),
+        run.rootExecutionId(),
+        run.triggerId(),
+        run.routeId(),
+        run.invocation(),
+        run.attempt(),
+        "error",
+        null,
+        null,
+        null,
+        "[]",
+        "not_run: " + reason,
+        0,
+        null,
+        at);
+  }
+
   public static ExecutionLog overloaded(RunOf run, RequestData request, Instant at) {
     return new ExecutionLog(
         UUID.randomUUID(),

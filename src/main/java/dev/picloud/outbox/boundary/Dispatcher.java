@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +35,7 @@ public class Dispatcher {
   private static final long STOP_WAIT_MS = 30_000;
 
   @Resource ManagedThreadFactory threads;
+  @Resource TransactionSynchronizationRegistry transactions;
   @Inject OutboxStore store;
   @Inject OutboxRecovery recovery;
   @Inject RowRuns runs;
@@ -77,6 +81,29 @@ public class Dispatcher {
       signalled = true;
       signal.notifyAll();
     }
+  }
+
+  /**
+   * Wakes the loop once the current transaction has committed its new rows (at once when there is
+   * no transaction): woken earlier, it would find nothing to claim.
+   */
+  public void wakeAfterCommit() {
+    if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+      wake();
+      return;
+    }
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              wake();
+            }
+          }
+        });
   }
 
   /** When the loop last went round; the readiness check reads it. */

@@ -7,24 +7,16 @@ import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.ExecutionGate;
-import dev.picloud.runtime.control.Invocation;
-import dev.picloud.runtime.control.RequestData;
 import dev.picloud.runtime.control.RunOutcome;
 import dev.picloud.runtime.control.ScriptRuntime;
 import dev.picloud.runtime.sdk.Services;
 import dev.picloud.scripts.boundary.ScriptRuns;
-import dev.picloud.scripts.control.RequestJson;
-import dev.picloud.scripts.control.ScriptStore;
-import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +28,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs one claimed row: checks it may run, takes an execution slot, builds the run from the row's
- * payload and hands the outcome to {@link RowSettlement} on a settling thread, so script threads
- * only ever run scripts.
+ * Runs one claimed row: plans it ({@link RowPlans}), takes an execution slot, runs the script and
+ * hands the outcome to {@link RowSettlement} on a settling thread, so script threads only ever run
+ * scripts.
  */
 @ApplicationScoped
 public class RowRuns {
@@ -49,7 +41,7 @@ public class RowRuns {
 
   @Resource ManagedThreadFactory threads;
   @Inject ScriptRuntime runtime;
-  @Inject ScriptStore scripts;
+  @Inject RowPlans plans;
   @Inject ScriptRuns runs;
   @Inject OutboxSettles settles;
   @Inject RowSettlement settlement;
@@ -79,7 +71,20 @@ public class RowRuns {
       settlement.dropTooDeep(row);
       return true;
     }
-    if (!row.sync() && row.attemptCount() > settlement.policyFor(row).maxAttempts()) {
+    RowPlan plan;
+    try {
+      plan = plans.plan(row, Services.none());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Outbox row " + row.id() + " cannot be read", e);
+      settlement.notRun(row, Optional.empty(), new RowPlan.Refusal("unreadable row: " + e, false));
+      return true;
+    }
+    if (plan.refusal().isPresent()) {
+      logs.write(RunLogs.refused(plan.log(), plan.refusal().get().reason(), clock.instant()));
+      settlement.notRun(row, plan.handledDeadLetter(), plan.refusal().get());
+      return true;
+    }
+    if (!row.sync() && !plan.handler() && row.attemptCount() > plan.policy().maxAttempts()) {
       settlement.exhaustedByLostWorkers(row);
       return true;
     }
@@ -90,13 +95,13 @@ public class RowRuns {
     }
     inFlight.incrementAndGet();
     try {
-      launch(row, permit.get());
+      launch(row, plan, permit.get());
     } catch (RuntimeException e) {
       permit.get().close();
       inFlight.decrementAndGet();
       LOG.log(Level.SEVERE, "Could not start outbox row " + row.id(), e);
-      settlement.failedToStart(
-          row, new AttemptError("internal", String.valueOf(e.getMessage()), 500));
+      settlement.failed(
+          row, plan, new AttemptError("internal", String.valueOf(e.getMessage()), 500));
     }
     return true;
   }
@@ -109,67 +114,32 @@ public class RowRuns {
     }
   }
 
-  private void launch(ClaimedRow row, ExecutionGate.Permit permit) {
-    Optional<RunnableScript> found = scripts.findForRun(row.scriptId());
-    if (found.isEmpty()) {
-      throw new IllegalStateException("script " + row.scriptId() + " no longer exists");
-    }
-    RunnableScript script = found.get();
-    JsonObject payload = Json.createReader(new StringReader(row.payloadJson())).readObject();
-    RequestData request = RequestJson.fromJson(payload.getJsonObject("request"));
-    var spec =
-        new ScriptRuns.RunSpec(
-            request,
-            Optional.empty(),
-            row.executionId(),
-            row.rootExecutionId(),
-            payload.getString("request_id", row.executionId().toString()),
-            Invocation.HTTP,
-            row.attemptCount(),
-            row.triggerDepth(),
-            !row.sync(),
-            Optional.empty(),
-            Services.none());
-    var run = runs.prepare(script, spec);
+  private void launch(ClaimedRow row, RowPlan plan, ExecutionGate.Permit permit) {
+    var run = runs.prepare(plan.script(), plan.spec());
     extendLeaseIfNeeded(row, run.limits().wallClock());
     long queuedMs = queuedMillis(row);
     metrics.pickedUp(queuedMs);
-    var log =
-        new RunLogs.RunOf(
-            row.appId(),
-            row.scriptId(),
-            row.executionId(),
-            row.rootExecutionId(),
-            null,
-            row.triggerId(),
-            Invocation.HTTP.wireName(),
-            row.attemptCount());
     runtime
         .submit(run)
         .whenComplete(
             (outcome, failure) -> {
               permit.close();
               dispatcher.wake();
-              settlers.execute(() -> finish(row, request, log, outcome, failure, queuedMs));
+              settlers.execute(() -> finish(row, plan, outcome, failure, queuedMs));
             });
   }
 
   private void finish(
-      ClaimedRow row,
-      RequestData request,
-      RunLogs.RunOf log,
-      RunOutcome outcome,
-      Throwable failure,
-      long queuedMs) {
+      ClaimedRow row, RowPlan plan, RunOutcome outcome, Throwable failure, long queuedMs) {
     try {
       if (failure != null) {
         LOG.log(Level.SEVERE, "Run of outbox row " + row.id() + " failed in the platform", failure);
-        settlement.failedToStart(row, new AttemptError("internal", String.valueOf(failure), 500));
+        settlement.failed(row, plan, new AttemptError("internal", String.valueOf(failure), 500));
         return;
       }
-      logs.write(RunLogs.of(log, request, outcome, queuedMs, clock.instant()));
+      logs.write(RunLogs.of(plan.log(), plan.request(), outcome, queuedMs, clock.instant()));
       metrics.executed(row.appId(), outcome.status());
-      settlement.settle(row, outcome);
+      settlement.settle(row, plan, outcome);
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE, "Could not settle outbox row " + row.id() + "; its lease will expire", e);
@@ -186,7 +156,7 @@ public class RowRuns {
   }
 
   /** From when the row became due to when it was claimed, both on the database clock. */
-  private long queuedMillis(ClaimedRow row) {
+  private static long queuedMillis(ClaimedRow row) {
     Instant due =
         row.nextAttemptAt().isAfter(row.createdAt()) ? row.nextAttemptAt() : row.createdAt();
     return Math.max(0, Duration.between(due, row.claimedAt()).toMillis());

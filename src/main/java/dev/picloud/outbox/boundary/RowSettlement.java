@@ -3,9 +3,7 @@ package dev.picloud.outbox.boundary;
 import dev.picloud.outbox.control.AbandonedExecution;
 import dev.picloud.outbox.control.AbandonedExecutionStore;
 import dev.picloud.outbox.control.AttemptError;
-import dev.picloud.outbox.control.Backoff;
 import dev.picloud.outbox.control.ClaimedRow;
-import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.outbox.control.RetryPolicy;
 import dev.picloud.outbox.control.Settlement;
 import dev.picloud.platform.boundary.Problems;
@@ -17,33 +15,32 @@ import dev.picloud.scripts.boundary.RunResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 /**
- * Settles a claimed row after its run: a sync row answers its waiting caller (or becomes an
- * abandoned execution when the caller is gone) and completes; an async row completes, retries or
- * becomes a dead letter. Every settle is fenced by the claim epoch.
+ * Decides what becomes of a claimed row after its run, or instead of one. A sync row answers its
+ * waiting caller (or becomes an abandoned execution when the caller is gone) and completes. A
+ * dead-letter handler runs once: it never retries or dead-letters, and its failure marks the dead
+ * letter. Any other row completes, retries or becomes a dead letter (SPEC 7.3, 7.4).
  */
 @ApplicationScoped
 public class RowSettlement {
   private static final Logger LOG = Logger.getLogger(RowSettlement.class.getName());
 
-  @Inject OutboxSettles settles;
+  @Inject RowCommits commits;
   @Inject AbandonedExecutionStore abandoned;
   @Inject Inbox inbox;
   @Inject DispatchMetrics metrics;
   @Inject Settings settings;
 
-  public void settle(ClaimedRow row, RunOutcome outcome) {
-    if (row.sync()) {
-      answer(row, RunResponses.of(outcome), outcome);
-      return;
-    }
+  public void settle(ClaimedRow row, RowPlan plan, RunOutcome outcome) {
     Optional<AttemptError> failure =
         outcome.status() == RunStatus.SUCCESS
             ? Optional.empty()
@@ -52,22 +49,50 @@ public class RowSettlement {
                     outcome.status().code(),
                     outcome.error().orElse(outcome.status().code()),
                     outcome.status().httpStatus()));
-    apply(row, failure);
+    if (row.sync()) {
+      commit(row, () -> commits.complete(row));
+      answer(row, RunResponses.of(outcome), outcome);
+    } else if (plan.handler()) {
+      commit(row, () -> commits.handlerDone(row, failure.map(f -> plan.handledDeadLetter().get())));
+    } else {
+      apply(row, plan.policy(), failure);
+    }
   }
 
-  /** The platform could not run the row at all (missing script, corrupt payload…). */
-  public void failedToStart(ClaimedRow row, AttemptError error) {
+  /** The platform failed to run the row (it could not start, or the run broke down). */
+  public void failed(ClaimedRow row, RowPlan plan, AttemptError error) {
     if (row.sync()) {
-      Problem problem = Problem.of(500, error.code(), "Internal error", "The run could not start.");
-      answer(row, Problems.response(problem).build(), null);
-      return;
+      commit(row, () -> commits.complete(row));
+      answer(row, problem(500, error.code(), "The run failed in the platform."), null);
+    } else if (plan.handler()) {
+      commit(row, () -> commits.handlerDone(row, plan.handledDeadLetter()));
+    } else {
+      apply(row, plan.policy(), Optional.of(error));
     }
-    apply(row, Optional.of(error));
+  }
+
+  /** The row is not run at all (see {@link RowPlan.Refusal}). */
+  public void notRun(ClaimedRow row, Optional<UUID> handledDeadLetter, RowPlan.Refusal refusal) {
+    if (row.sync()) {
+      commit(row, () -> commits.complete(row));
+      answer(
+          row, problem(500, "not_run", "The request could not be run: " + refusal.reason()), null);
+    } else if (handledDeadLetter.isPresent()) {
+      commit(row, () -> commits.handlerDone(row, handledDeadLetter));
+    } else if (refusal.drop()) {
+      commit(row, () -> commits.complete(row));
+    } else {
+      commit(
+          row,
+          () ->
+              commits.deadLetter(
+                  row, op(row), new AttemptError("not_run", refusal.reason(), null)));
+    }
   }
 
   /** Deeper than PICLOUD_MAX_TRIGGER_DEPTH: a loop, dropped without running or dead-lettering. */
   public void dropTooDeep(ClaimedRow row) {
-    settles.complete(row.claim());
+    commit(row, () -> commits.complete(row));
     metrics.depthExceeded();
     LOG.warning(
         () ->
@@ -83,38 +108,38 @@ public class RowSettlement {
 
   /** Rescued so often it has no attempt left: dead-lettered without running again. */
   public void exhaustedByLostWorkers(ClaimedRow row) {
-    settles.deadLetter(
-        row.claim(),
-        op(row),
-        new AttemptError(
-            "worker_lost", "Every attempt was lost with its node; not run again.", null));
+    commit(
+        row,
+        () ->
+            commits.deadLetter(
+                row,
+                op(row),
+                new AttemptError(
+                    "worker_lost", "Every attempt was lost with its node; not run again.", null)));
   }
 
-  /** The retry policy of a row at dispatch time: async http rows use the instance defaults. */
-  public RetryPolicy policyFor(ClaimedRow row) {
-    Settings.RetryDefaults defaults = settings.retryDefaults();
-    return new RetryPolicy(
-        defaults.maxAttempts(), Backoff.fromWire(defaults.backoff()), defaults.baseMs());
-  }
-
-  private void apply(ClaimedRow row, Optional<AttemptError> failure) {
+  private void apply(ClaimedRow row, RetryPolicy policy, Optional<AttemptError> failure) {
     Settlement decision =
         Settlement.decide(
             failure,
             row.attemptCount(),
-            policyFor(row),
+            policy,
             settings.retryDefaults().jitterPct(),
             () -> ThreadLocalRandom.current().nextDouble());
-    boolean settled;
     if (decision instanceof Settlement.Retry retry) {
-      settled = settles.retryLater(row.claim(), retry.delay(), retry.error());
+      commit(row, () -> commits.retry(row, retry.delay(), retry.error()));
     } else if (decision instanceof Settlement.DeadLetter dead) {
-      settled = settles.deadLetter(row.claim(), op(row), dead.error()).isPresent();
+      commit(row, () -> commits.deadLetter(row, op(row), dead.error()));
     } else {
-      settled = settles.complete(row.claim());
+      commit(row, () -> commits.complete(row));
     }
-    if (!settled) {
-      LOG.warning(() -> "Outbox row " + row.id() + " was taken over before it could be settled");
+  }
+
+  private static void commit(ClaimedRow row, Runnable transaction) {
+    try {
+      transaction.run();
+    } catch (RowCommits.LostClaim lost) {
+      LOG.warning(lost::getMessage);
     }
   }
 
@@ -132,7 +157,10 @@ public class RowSettlement {
               summary(response, outcome)));
       metrics.abandoned();
     }
-    settles.complete(row.claim());
+  }
+
+  private static Response problem(int status, String code, String detail) {
+    return Problems.response(Problem.of(status, code, "Internal error", detail)).build();
   }
 
   private static String summary(Response response, RunOutcome outcome) {
@@ -145,11 +173,16 @@ public class RowSettlement {
         : String.valueOf(entity);
   }
 
-  /** The dead letter's op: for http rows the request's method. */
+  /** The dead letter's op: an HTTP row's method, an event's op. */
   private static String op(ClaimedRow row) {
-    return Json.createReader(new StringReader(row.payloadJson()))
-        .readObject()
-        .getJsonObject("request")
-        .getString("method");
+    try {
+      JsonObject payload = Json.createReader(new StringReader(row.payloadJson())).readObject();
+      if (payload.containsKey("request")) {
+        return payload.getJsonObject("request").getString("method");
+      }
+      return payload.getJsonObject("event").getString("op", row.sourceKind().wire());
+    } catch (RuntimeException unreadable) {
+      return row.sourceKind().wire();
+    }
   }
 }

@@ -8,7 +8,10 @@ import static dev.picloud.outbox.control.OutboxSql.errorParams;
 import dev.picloud.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -54,7 +57,7 @@ public class OutboxSettles {
         COALESCE((errors -> 0 ->> 'started_at')::timestamptz, claimed_at), claimed_at, ?,
         errors || %s, execution_id, root_execution_id
       FROM gone
-      RETURNING id
+      RETURNING id, attempt_count, first_attempt_at, last_attempt_at, last_error, payload::text
       """
           .formatted(FENCE, ERROR_ENTRY);
 
@@ -81,6 +84,16 @@ public class OutboxSettles {
       """
           .formatted(FENCE);
 
+  /**
+   * A dead-letter handler failed (or could not run): the dead letter says so but stays unresolved,
+   * still counted, so the failure cannot hide it.
+   */
+  private static final String HANDLER_FAILED =
+      """
+      UPDATE dead_letters SET resolution = 'handler_failed', updated_at = statement_timestamp()
+      WHERE id = ? AND resolved_at IS NULL
+      """;
+
   @Resource(lookup = "jdbc/picloud")
   DataSource dataSource;
 
@@ -100,15 +113,38 @@ public class OutboxSettles {
    * http rows, the event's op otherwise) and its whole history plus this attempt's entry. Returns
    * the dead letter's id, or empty when the fence no longer holds (nothing changed).
    */
-  public Optional<UUID> deadLetter(Claim claim, String op, AttemptError error) {
+  public Optional<DeadLettered> deadLetter(Claim claim, String op, AttemptError error) {
     Object[] params = concat(fence(claim), new Object[] {op, error.message()}, errorParams(error));
-    return Jdbc.queryOne(dataSource, DEAD_LETTER, row -> row.getObject("id", UUID.class), params);
+    return Jdbc.queryOne(dataSource, DEAD_LETTER, OutboxSettles::deadLettered, params);
+  }
+
+  /** What a new dead letter holds, for the dead-letter triggers it fires. */
+  public record DeadLettered(
+      UUID id,
+      int attemptCount,
+      Instant firstAttemptAt,
+      Instant lastAttemptAt,
+      String lastError,
+      String payloadJson) {}
+
+  private static DeadLettered deadLettered(ResultSet row) throws SQLException {
+    return new DeadLettered(
+        row.getObject("id", UUID.class),
+        row.getInt("attempt_count"),
+        Jdbc.instant(row, "first_attempt_at"),
+        Jdbc.instant(row, "last_attempt_at"),
+        row.getString("last_error"),
+        row.getString("payload"));
   }
 
   /** The lease now ends {@code lease} from now (database clock); false if the claim is lost. */
   public boolean extendLease(Claim claim, Duration lease) {
     Object[] params = concat(new Object[] {lease.toMillis()}, fence(claim));
     return Jdbc.update(dataSource, EXTEND_LEASE, params) == 1;
+  }
+
+  public void markHandlerFailed(UUID deadLetterId) {
+    Jdbc.update(dataSource, HANDLER_FAILED, deadLetterId);
   }
 
   /** The run never started (gate full, node stopping): the row is due again, attempt uncounted. */

@@ -88,7 +88,8 @@ class OutboxSettleIT {
     ClaimedRow last = outbox.claimOne("node-a");
 
     AttemptError timeout = new AttemptError("script_timeout", "took too long", 504);
-    UUID deadLetterId = outbox.settles.deadLetter(last.claim(), "insert", timeout).orElseThrow();
+    UUID deadLetterId =
+        outbox.settles.deadLetter(last.claim(), "insert", timeout).orElseThrow().id();
 
     assertThat(outbox.reads.find(app, id)).isEmpty();
     StoredDeadLetter stored = StoredDeadLetter.find(outbox, deadLetterId);
@@ -120,7 +121,7 @@ class OutboxSettleIT {
     outbox.insert(NewRows.async(app).kind(SourceKind.HTTP));
     ClaimedRow only = outbox.claimOne("node-a");
 
-    UUID deadLetterId = outbox.settles.deadLetter(only.claim(), "POST", THREW).orElseThrow();
+    UUID deadLetterId = outbox.settles.deadLetter(only.claim(), "POST", THREW).orElseThrow().id();
 
     StoredDeadLetter stored = StoredDeadLetter.find(outbox, deadLetterId);
     assertThat(stored.source()).isEqualTo("http");

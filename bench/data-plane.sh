@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Data-plane figures of issues 3 and 4 in one run: wrk against GET /version, direct execution, a
+# sync and an async route (trivial script), the drain rate of 10,000 queued rows and the pickup
+# latency at 200 rows/s. Needs wrk (apt-get install wrk). Starts its own PostgreSQL and Liberty.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B package -DskipTests -Dspotless.check.skip=true
+exec ./mvnw -q -B exec:java -Dexec.mainClass=dev.picloud.bench.DataPlaneBench \
+  -Dexec.classpathScope=test -Djdk.httpclient.allowRestrictedHeaders=host \
+  -Dpicloud.wlp.dir=target/liberty/wlp -Dpicloud.server.name=picloud "$@"

@@ -1,0 +1,104 @@
+package dev.picloud.triggers.boundary;
+
+import dev.picloud.outbox.boundary.Dispatcher;
+import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.NewOutboxRow;
+import dev.picloud.outbox.control.OutboxSettles.DeadLettered;
+import dev.picloud.outbox.control.OutboxStore;
+import dev.picloud.outbox.control.SourceKind;
+import dev.picloud.triggers.control.Trigger;
+import dev.picloud.triggers.control.TriggerKind;
+import dev.picloud.triggers.control.TriggerStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One outbox row per matching trigger, written in the caller's transaction so the change and its
+ * events commit together. A fanned-out row is one level deeper than the row that caused it and
+ * keeps its root execution id, so a whole chain can be followed.
+ */
+@ApplicationScoped
+public class TriggerFanout {
+  @Inject TriggerStore triggers;
+  @Inject OutboxStore outbox;
+  @Inject Dispatcher dispatcher;
+
+  /** A new dead letter fires the app's dead-letter triggers whose filters it passes. */
+  public int deadLettered(ClaimedRow failed, DeadLettered dead, String op) {
+    String source = failed.sourceKind().wire();
+    List<Trigger> matching =
+        triggers.enabled(failed.appId(), TriggerKind.DEAD_LETTER).stream()
+            .filter(t -> t.firesOnDeadLetter(source, failed.triggerId(), failed.scriptId()))
+            .toList();
+    if (matching.isEmpty()) {
+      return 0;
+    }
+    JsonObjectBuilder deadLetter =
+        Json.createObjectBuilder()
+            .add("id", dead.id().toString())
+            .add("original", original(source, op, dead.payloadJson()))
+            .add("attempts", dead.attemptCount())
+            .add("lastError", dead.lastError() == null ? "" : dead.lastError())
+            .add("firstAttemptAt", dead.firstAttemptAt().toString())
+            .add("lastAttemptAt", dead.lastAttemptAt().toString());
+    optional(deadLetter, "triggerId", failed.triggerId());
+    optional(deadLetter, "scriptId", failed.scriptId());
+    String payload =
+        Json.createObjectBuilder()
+            .add(
+                "event",
+                Json.createObjectBuilder()
+                    .add("source", "dead_letter")
+                    .add("deadLetter", deadLetter))
+            .add("dead_letter_id", dead.id().toString())
+            .build()
+            .toString();
+    List<NewOutboxRow> rows =
+        matching.stream()
+            .map(
+                t ->
+                    new NewOutboxRow(
+                        failed.appId(),
+                        SourceKind.DEAD_LETTER,
+                        t.id(),
+                        t.scriptId(),
+                        null,
+                        null,
+                        payload,
+                        null,
+                        failed.triggerDepth() + 1,
+                        UUID.randomUUID(),
+                        failed.rootExecutionId(),
+                        null))
+            .toList();
+    outbox.insertAll(rows);
+    dispatcher.wakeAfterCommit();
+    return rows.size();
+  }
+
+  /** The failed event as scripts see events: a trigger row's own event, or the HTTP request. */
+  private static JsonValue original(String source, String op, String payloadJson) {
+    JsonObject payload = Json.createReader(new StringReader(payloadJson)).readObject();
+    if (payload.containsKey("event")) {
+      return payload.get("event");
+    }
+    return Json.createObjectBuilder()
+        .add("source", source)
+        .add("op", op)
+        .add("request", payload.getOrDefault("request", JsonValue.NULL))
+        .build();
+  }
+
+  private static void optional(JsonObjectBuilder json, String name, UUID value) {
+    if (value != null) {
+      json.add(name, value.toString());
+    }
+  }
+}

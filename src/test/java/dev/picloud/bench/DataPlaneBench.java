@@ -1,0 +1,223 @@
+package dev.picloud.bench;
+
+import dev.picloud.testing.Api;
+import dev.picloud.testing.EmbeddedDatabase;
+import dev.picloud.testing.LibertyServer;
+import dev.picloud.testing.Scenario;
+import dev.picloud.testing.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The data-plane figures of issues 3 and 4, in one run on this machine: wrk throughput and latency
+ * of GET /version, direct execution, a sync and an async route (trivial script); the drain rate of
+ * 10,000 queued async rows; pickup latency of async rows at 200 rows/s. Starts its own embedded
+ * PostgreSQL and Liberty (built by {@code ./mvnw package}); see bench/data-plane.sh.
+ */
+public final class DataPlaneBench {
+  private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+  private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
+
+  private DataPlaneBench() {}
+
+  public static void main(String[] args) throws Exception {
+    try (EmbeddedDatabase db = EmbeddedDatabase.throwaway()) {
+      Map<String, String> env =
+          new HashMap<>(
+              LibertyServer.databaseEnv(
+                  db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD));
+      env.putAll(TestServer.ownerEnv());
+      LibertyServer server = new LibertyServer(Path.of("target/bench-server"), 8090, env, false);
+      server.start().awaitReady();
+      try {
+        run(new Scenario(new Api(server.baseUri())), server.baseUri(), db);
+      } finally {
+        server.stop();
+      }
+    }
+  }
+
+  private static void run(Scenario scenario, URI base, EmbeddedDatabase db) throws Exception {
+    JsonObject app = scenario.createApp("bench");
+    String appId = app.getString("id");
+    String host = "Host: " + app.getString("slug") + ".localhost";
+    String trivial = scenario.createScript(appId, "return 1;");
+    String stamped = scenario.createScript(appId, "log.info(String(Date.now())); return 1;");
+    scenario.createRoute(appId, trivial, "{\"path\":\"/sync\"}");
+    scenario.createRoute(appId, trivial, "{\"path\":\"/async\",\"dispatch_mode\":\"async\"}");
+    scenario.createRoute(appId, stamped, "{\"path\":\"/stamped\",\"dispatch_mode\":\"async\"}");
+    String key = scenario.key(scenario.ownerToken(), null, "script:write", "script:read");
+
+    String version = base + "/version";
+    String execute = base + "/api/v1/execute/" + trivial;
+    List<String> auth = List.of("Authorization: Bearer " + key, "Content-Type: application/json");
+    List<Wrk.Result> results = new ArrayList<>();
+    for (boolean warmUp : new boolean[] {true, false}) {
+      int seconds = warmUp ? 5 : SECONDS;
+      results.clear();
+      results.add(
+          Wrk.run("GET /version", version, "GET", null, List.of(), 2, CONNECTIONS, seconds));
+      results.add(
+          Wrk.run(
+              "POST /api/v1/execute/{id}", execute, "POST", "{}", auth, 2, CONNECTIONS, seconds));
+      results.add(
+          Wrk.run(
+              "GET sync route",
+              base + "/sync",
+              "GET",
+              null,
+              List.of(host),
+              2,
+              CONNECTIONS,
+              seconds));
+      results.add(
+          Wrk.run(
+              "POST async route (202)",
+              base + "/async",
+              "POST",
+              "{}",
+              List.of(host),
+              2,
+              CONNECTIONS,
+              seconds));
+      awaitEmpty(db, appId);
+    }
+    System.out.println("\n| request | req/s | p50 ms | p99 ms |\n|---|---|---|---|");
+    for (Wrk.Result r : results) {
+      System.out.printf(
+          "| %s | %.0f | %.2f | %.2f |%n", r.name(), r.requestsPerSecond(), r.p50Ms(), r.p99Ms());
+    }
+    double versionRate = results.get(0).requestsPerSecond();
+    double asyncRate = results.get(3).requestsPerSecond();
+    System.out.printf(
+        "%nasync ingest / version = %.2f; sync / async ingest = %.2f; sync p50 - execute p50 = %.2f ms%n",
+        asyncRate / versionRate,
+        results.get(2).requestsPerSecond() / asyncRate,
+        results.get(2).p50Ms() - results.get(1).p50Ms());
+    System.out.printf("drain of 10,000 queued rows: %.0f rows/s%n", drain(db, appId, trivial));
+    pickup(base, app.getString("slug"), db, appId);
+  }
+
+  private static double drain(EmbeddedDatabase db, String appId, String scriptId) throws Exception {
+    String payload =
+        "{\"request\":{\"method\":\"POST\",\"path\":\"/async\",\"headers\":{},\"query\":{},"
+            + "\"queryAll\":{},\"params\":{},\"rest\":\"\",\"body\":null},\"request_id\":\"bench\"}";
+    try (Connection c = connect(db)) {
+      Instant due;
+      try (PreparedStatement insert =
+          c.prepareStatement(
+              "INSERT INTO outbox (id, app_id, source_kind, script_id, payload, execution_id,"
+                  + " root_execution_id, next_attempt_at) SELECT e, ?::uuid, 'http', ?::uuid, ?::jsonb, e, e,"
+                  + " now() + interval '3 seconds' FROM (SELECT gen_random_uuid() e"
+                  + " FROM generate_series(1, 10000)) rows RETURNING next_attempt_at")) {
+        insert.setString(1, appId);
+        insert.setString(2, scriptId);
+        insert.setString(3, payload);
+        try (ResultSet row = insert.executeQuery()) {
+          row.next();
+          due = row.getTimestamp(1).toInstant();
+        }
+      }
+      awaitEmpty(db, appId);
+      long millis = java.time.Duration.between(due, Instant.now()).toMillis();
+      return 10_000 * 1000.0 / millis;
+    }
+  }
+
+  /** Open loop: one async request every 5 ms for 20 s; pickup = script start - accepted_at. */
+  private static void pickup(URI base, String slug, EmbeddedDatabase db, String appId)
+      throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/stamped"))
+            .header("Host", slug + ".localhost")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build();
+    List<CompletableFuture<HttpResponse<String>>> sent = new CopyOnWriteArrayList<>();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    var ticks =
+        timer.scheduleAtFixedRate(
+            () -> sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())),
+            0,
+            5,
+            TimeUnit.MILLISECONDS);
+    Thread.sleep(20_000);
+    ticks.cancel(false);
+    timer.shutdown();
+    Map<String, Instant> accepted = new HashMap<>();
+    for (var future : sent) {
+      JsonObject body = Json.createReader(new StringReader(future.join().body())).readObject();
+      accepted.put(body.getString("execution_id"), Instant.parse(body.getString("accepted_at")));
+    }
+    awaitEmpty(db, appId);
+    Thread.sleep(2_000);
+    List<Double> pickups = new ArrayList<>();
+    try (Connection c = connect(db);
+        PreparedStatement logs =
+            c.prepareStatement(
+                "SELECT execution_id::text, logs -> 0 ->> 'message' FROM execution_logs WHERE script_id IN"
+                    + " (SELECT script_id FROM routes WHERE path = '/stamped' AND app_id = ?::uuid)")) {
+      logs.setString(1, appId);
+      try (ResultSet row = logs.executeQuery()) {
+        while (row.next()) {
+          Instant at = accepted.get(row.getString(1));
+          if (at != null) {
+            pickups.add(
+                Long.parseLong(row.getString(2))
+                    - at.toEpochMilli()
+                    - at.getNano() % 1_000_000 / 1e6);
+          }
+        }
+      }
+    }
+    Collections.sort(pickups);
+    System.out.printf(
+        "pickup latency at 200 rows/s over %d rows: p50 %.1f ms, p99 %.1f ms%n",
+        pickups.size(),
+        pickups.get(pickups.size() / 2),
+        pickups.get((int) (pickups.size() * 0.99)));
+  }
+
+  private static void awaitEmpty(EmbeddedDatabase db, String appId) throws Exception {
+    try (Connection c = connect(db);
+        PreparedStatement count =
+            c.prepareStatement("SELECT count(*) FROM outbox WHERE app_id = ?::uuid")) {
+      count.setString(1, appId);
+      while (true) {
+        try (ResultSet row = count.executeQuery()) {
+          row.next();
+          if (row.getLong(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
+  private static Connection connect(EmbeddedDatabase db) throws Exception {
+    return DriverManager.getConnection(
+        db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
+  }
+}
