@@ -9,8 +9,11 @@ import dev.picloud.runtime.sdk.SdkContext;
 import dev.picloud.runtime.sdk.SdkModule;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -40,6 +43,8 @@ public final class ScriptRuntime implements AutoCloseable {
   private final WorkerPool workers;
   private final Watchdog watchdog;
   private final ScriptRun scriptRun;
+  private final Set<CompletableFuture<RunOutcome>> queued = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   public ScriptRuntime(RuntimeSettings settings, ThreadFactory threads, List<SdkModule> modules) {
     this.settings = settings;
@@ -79,7 +84,13 @@ public final class ScriptRuntime implements AutoCloseable {
    */
   public CompletableFuture<RunOutcome> submit(RunRequest request) {
     CompletableFuture<RunOutcome> future = new CompletableFuture<>();
-    workers.execute(() -> runHere(request, future));
+    queued.add(future);
+    workers.execute(
+        () -> {
+          if (queued.remove(future)) {
+            runHere(request, future);
+          }
+        });
     return future;
   }
 
@@ -93,11 +104,22 @@ public final class ScriptRuntime implements AutoCloseable {
     return watchdog.stuckThreads();
   }
 
+  /**
+   * Stops the runtime: running scripts are stopped at their next hook call, runs not started yet
+   * complete exceptionally with a {@link RejectedExecutionException}.
+   */
   @Override
   public void close() {
+    closed = true;
     watchdog.close();
     globals.close();
     workers.close();
+    for (CompletableFuture<RunOutcome> future : queued) {
+      if (queued.remove(future)) {
+        future.completeExceptionally(
+            new RejectedExecutionException("the script runtime closed before the run started"));
+      }
+    }
   }
 
   private void runHere(RunRequest request, CompletableFuture<RunOutcome> future) {
@@ -106,6 +128,10 @@ public final class ScriptRuntime implements AutoCloseable {
     PreparedGlobal global = globals.take();
     Meter meter = new Meter(limits);
     ActiveRun active = watchdog.track(meter, log, future);
+    if (closed) {
+      // close() stops the runs the watchdog tracks; this one was not tracked yet.
+      meter.stop(Budget.WALL_CLOCK);
+    }
     RunOutcome outcome;
     try {
       outcome = scriptRun.execute(request, limits, global, meter, log);

@@ -92,7 +92,8 @@ final class PreludeGuards {
         }
         var perElement = function (self) { charge(lengthOf(O(self)), 0); };
         ['indexOf', 'lastIndexOf', 'every', 'some', 'forEach', 'map', 'filter', 'reduce',
-         'reduceRight', 'reverse', 'shift', 'unshift', 'slice', 'splice', 'sort', 'toLocaleString'
+         'reduceRight', 'reverse', 'shift', 'unshift', 'slice', 'splice', 'sort', 'toLocaleString',
+         'values', 'keys', 'entries', Symbol.iterator
         ].forEach(function (name) { guard(AP, name, perElement); });
         guard(AP, 'concat', function (self, args) {
           var n = lengthOf(O(self));

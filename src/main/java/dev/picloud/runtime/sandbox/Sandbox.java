@@ -74,6 +74,11 @@ public final class Sandbox {
       }
     } catch (ScriptException instrumentedError) {
       throw positionInUserSource(userSource, instrumentedError);
+    } catch (RuntimeException | AssertionError engineFault) {
+      // Nashorn's code generator fails on a few valid-looking forms (an unparenthesised arrow as a
+      // ?: branch); the script cannot run either way, so it is reported like a syntax error.
+      throw new ScriptSyntaxException(
+          1, 1, "Nashorn cannot compile this script: " + engineFault.getMessage());
     }
   }
 

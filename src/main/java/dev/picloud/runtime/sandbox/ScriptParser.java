@@ -43,6 +43,8 @@ final class ScriptParser {
                   });
     } catch (StackOverflowError e) {
       throw errors.at(0, "the script is nested too deeply");
+    } catch (RuntimeException | AssertionError e) {
+      throw errors.at(0, "the script could not be parsed (" + e + ")");
     }
     if (!found.isEmpty()) {
       Diagnostic first = found.get(0);

@@ -11,6 +11,26 @@ import org.junit.jupiter.api.Test;
 
 class ConcurrentRunsTest {
   @Test
+  void closingTheRuntimeStopsRunningScriptsAndRejectsQueuedOnes() throws InterruptedException {
+    ScriptRuntime runtime =
+        new ScriptRuntime(
+            RuntimeSettings.defaults(1),
+            Runs.threads("close-test"),
+            dev.picloud.runtime.sdk.StandardModules.all());
+    RunRequest spin =
+        Runs.request(
+            runtime, "while (true) {}", Limits.defaults(false), Runs.ctx(UUID.randomUUID()));
+    CompletableFuture<RunOutcome> running = runtime.submit(spin);
+    CompletableFuture<RunOutcome> queued = runtime.submit(spin);
+    Thread.sleep(500); // the one script thread picks up the first run; the second waits in line
+
+    runtime.close();
+
+    assertThat(running.join().status()).isEqualTo(RunStatus.TIMEOUT);
+    assertThat(queued).failsWithin(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
   void manyConcurrentRunsEachGetTheirOwnCtxAndGlobal() {
     ScriptRuntime runtime = Runs.shared();
     CompiledHandler handler =

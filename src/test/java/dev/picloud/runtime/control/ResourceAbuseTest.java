@@ -92,7 +92,9 @@ class ResourceAbuseTest {
         "var a = []; a[1e9] = 1; return JSON.stringify(a).length;",
         "var s = 'x'; for (;;) { s = s + s; s.indexOf('y'); }",
         "var a = []; for (;;) { a.push('x'.repeat(1 << 20)); }",
-        "var a = []; for (;;) { var b = []; for (var i = 0; i < 1e5; i++) { b.push({i: i}); } a.push(b); }"
+        "var a = []; for (;;) { var b = []; for (var i = 0; i < 1e5; i++) { b.push({i: i}); } a.push(b); }",
+        "return new Set({[Symbol.iterator]: function () { return [].values.call({length: 9e15}); }}).size;",
+        "var a = [1]; a.push(a); return a.join().length;"
       })
   void memoryBombsExceedABudgetOrFailWithoutExhaustingTheHeap(String source) {
     RunOutcome outcome = timed(source, Runs.wallClock(LIMIT));

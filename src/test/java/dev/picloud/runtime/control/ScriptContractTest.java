@@ -233,6 +233,13 @@ class ScriptContractTest {
   }
 
   @Test
+  void codeNashornCannotCompileIsASyntaxErrorNotACrash() {
+    assertThatThrownBy(
+            () -> runtime.compile(UUID.randomUUID(), 1, "var f = 0 ? 1 : z => z * 3; return f(2);"))
+        .isInstanceOf(ScriptSyntaxException.class);
+  }
+
+  @Test
   void compiledHandlerIsCachedPerScriptVersion() throws ScriptSyntaxException {
     UUID script = UUID.randomUUID();
 
