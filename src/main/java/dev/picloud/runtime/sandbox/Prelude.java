@@ -20,6 +20,7 @@ final class Prelude {
         var define = O.defineProperty, ownDescriptor = O.getOwnPropertyDescriptor,
             protoOf = O.getPrototypeOf, isExtensible = O.isExtensible, create = O.create,
             keysOf = O.keys, isArray = Array.isArray, floor = Math.floor, Str = String,
+            ceil = Math.ceil, log = Math.log, LN2 = Math.LN2, OrigRegExp = RegExp,
             parseJson = JSON.parse, stringifyJson = JSON.stringify,
             push = callOf(AP.push),
             joinArray = callOf(AP.join), lower = callOf(SP.toLowerCase), trim = callOf(SP.trim),

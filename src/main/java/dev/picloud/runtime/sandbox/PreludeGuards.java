@@ -20,7 +20,7 @@ final class PreludeGuards {
           return Str(self);
         }
         function searchText(value, method) {
-          if (value instanceof RegExp) {
+          if (value instanceof OrigRegExp) {
             throw new OrigTypeError('First argument to String.prototype.' + method + ' must not be a regular expression');
           }
           return Str(value);
@@ -92,9 +92,13 @@ final class PreludeGuards {
         }
         var perElement = function (self) { charge(lengthOf(O(self)), 0); };
         ['indexOf', 'lastIndexOf', 'every', 'some', 'forEach', 'map', 'filter', 'reduce',
-         'reduceRight', 'reverse', 'shift', 'unshift', 'slice', 'splice', 'sort', 'toLocaleString',
+         'reduceRight', 'reverse', 'shift', 'unshift', 'slice', 'splice', 'toLocaleString',
          'values', 'keys', 'entries', Symbol.iterator
         ].forEach(function (name) { guard(AP, name, perElement); });
+        guard(AP, 'sort', function (self) {
+          var n = lengthOf(O(self));
+          charge(n > 1 ? n * ceil(log(n) / LN2) : n, 0);
+        });
         guard(AP, 'concat', function (self, args) {
           var n = lengthOf(O(self));
           for (var i = 0; i < args.length; i++) {

@@ -83,6 +83,36 @@ class HookTamperingTest {
     assertThat(took).as(source).isLessThan(LIMIT.plusSeconds(1));
   }
 
+  @org.junit.jupiter.api.Test
+  void replacingBuiltinsTheSandboxUsesChangesNothingItDoes() {
+    String tamper =
+        """
+        Math.ceil = Math.log = function () { return 0; };
+        Object.getOwnPropertyDescriptor = function () { return undefined; };
+        Object.defineProperty = function () {};
+        Function.prototype.call = Function.prototype.bind = function () { return 0; };
+        JSON.stringify = JSON.parse = function () { return '"hijacked"'; };
+        String = function () { return ''; };
+        Array.isArray = function () { return false; };
+        """;
+
+    RunOutcome bomb =
+        Runs.shared()
+            .run(request(tamper + "return {length: 9e15, indexOf: [].indexOf}.indexOf(1);"));
+    RunOutcome sorting =
+        Runs.shared().run(request(tamper + "var a = []; a.length = 5e7; a.sort(); return 1;"));
+    RunOutcome result =
+        Runs.shared()
+            .run(
+                request(
+                    tamper
+                        + "var e = new Error('x'); return {hidden: typeof e.nashornException, n: [1]};"));
+
+    assertThat(bomb.exceeded()).contains(Budget.OPERATIONS);
+    assertThat(sorting.exceeded()).contains(Budget.OPERATIONS);
+    assertThat(Runs.body(result)).isEqualTo("{\"hidden\":\"undefined\",\"n\":[1]}");
+  }
+
   private static RunRequest request(String source) {
     return Runs.request(Runs.shared(), source, Runs.wallClock(LIMIT), Runs.ctx(UUID.randomUUID()));
   }

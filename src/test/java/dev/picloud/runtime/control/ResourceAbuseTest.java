@@ -174,6 +174,11 @@ class ResourceAbuseTest {
         .contains(Budget.OPERATIONS);
     assertThat(timed("return [].indexOf.call({length: 20000}, 1);", ops).exceeded())
         .contains(Budget.OPERATIONS);
+    String thousand = "var a = []; for (var i = 0; i < 1000; i++) { a.push(1000 - i); }";
+    assertThat(timed(thousand + " return a.length;", ops).status()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(timed(thousand + " a.sort(); return a.length;", ops).exceeded())
+        .as("sorting costs n log n")
+        .contains(Budget.OPERATIONS);
   }
 
   @Test
