@@ -25,6 +25,7 @@ final class Hooks {
 
   private Meter meter;
   private JsValues values;
+  private boolean reportedJavaException;
 
   final JSObject loop = new Hook(Kind.LOOP);
   final JSObject enter = new Hook(Kind.ENTER);
@@ -62,7 +63,11 @@ final class Hooks {
     }
     m.tick();
     if (value instanceof Throwable t) {
-      LOG.log(System.Logger.Level.WARNING, "Script caught an unexpected Java exception", t);
+      // Once per run: a script catching the same fault in a loop must not flood the server log.
+      if (!reportedJavaException) {
+        reportedJavaException = true;
+        LOG.log(System.Logger.Level.WARNING, "Script caught an unexpected Java exception", t);
+      }
       return values.error("internal error");
     }
     return value;

@@ -95,6 +95,7 @@ public final class SdkObject extends AbstractJSObject {
     private final String function;
     private final SdkRun run;
     private final Body body;
+    private boolean reportedFailure;
 
     Member(String module, String function, SdkRun run, Body body) {
       this.module = module;
@@ -118,7 +119,11 @@ public final class SdkObject extends AbstractJSObject {
       } catch (RunAborted | NashornException e) {
         throw e;
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "SDK function " + this + " failed", e);
+        // Once per function and run, so a script calling it in a loop cannot flood the log.
+        if (!reportedFailure) {
+          reportedFailure = true;
+          LOG.log(System.Logger.Level.ERROR, "SDK function " + this + " failed", e);
+        }
         throw run.js().fail(module + ": internal error");
       }
     }
