@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picloud.testing.Api;
 import dev.picloud.testing.Scenario;
+import dev.picloud.testing.TestServer;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +38,7 @@ class CrossAppIsolationIT {
   private Map<String, String> resourcesOfB;
 
   @BeforeEach
-  void twoAppsWithResources() {
+  void twoAppsWithResources() throws SQLException {
     appA = scenario.createApp("bola-a").getString("id");
     JsonObject b = scenario.createApp("bola-b");
     appB = b.getString("id");
@@ -50,6 +55,7 @@ class CrossAppIsolationIT {
     String scriptOfB = scenario.createScript(appB, "return 1;");
     String routeOfB = scenario.createRoute(appB, scriptOfB, "{\"path\":\"/b\"}");
     String executionOfB = scenario.execute(scriptOfB, "{}").header("X-Execution-Id");
+    String deadLetterOfB = deadLetterOf(appB, scriptOfB);
     resourcesOfB =
         Map.of(
             "domain",
@@ -61,7 +67,9 @@ class CrossAppIsolationIT {
             "route",
             routeOfB,
             "execution",
-            executionOfB);
+            executionOfB,
+            "dead_letter",
+            deadLetterOfB);
   }
 
   @Test
@@ -101,6 +109,28 @@ class CrossAppIsolationIT {
           }
         });
     assertThat(leaks).as("endpoints that did not answer 404").isEmpty();
+  }
+
+  /** A dead letter of the app as the dispatcher writes one (the API cannot create it). */
+  private static String deadLetterOf(String app, String script) throws SQLException {
+    try (Connection db = TestServer.get().connect();
+        PreparedStatement insert =
+            db.prepareStatement(
+                """
+                INSERT INTO dead_letters (app_id, original_event_id, source, op, script_id,
+                  payload, attempt_count, first_attempt_at, last_attempt_at, last_error,
+                  execution_id, root_execution_id)
+                VALUES (?::uuid, gen_random_uuid(), 'http', 'POST', ?::uuid, '{}', 3, now(),
+                  now(), 'boom', gen_random_uuid(), gen_random_uuid())
+                RETURNING id
+                """)) {
+      insert.setString(1, app);
+      insert.setString(2, script);
+      try (ResultSet row = insert.executeQuery()) {
+        row.next();
+        return row.getString(1);
+      }
+    }
   }
 
   private void check(Api api, String method, String path, String who, List<String> leaks) {
