@@ -66,7 +66,9 @@ class RecoveryIT {
         scenario.createScript(
             app.getString("id"),
             "while (true) {}",
-            Json.createObjectBuilder().add("timeout_seconds", 1));
+            Json.createObjectBuilder()
+                .add("timeout_seconds", 1)
+                .add("limits", Json.createObjectBuilder().add("operations", 10_000_000_000L)));
     scenario.createRoute(app.getString("id"), loop, "{\"path\":\"/late\"}");
 
     Api.Reply reply = scenario.publicApi(app.getString("slug")).get("/late");

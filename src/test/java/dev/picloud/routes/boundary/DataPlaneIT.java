@@ -28,9 +28,15 @@ class DataPlaneIT {
           + " form: ctx.request.form || null, type: ctx.request.headers['content-type'] || null,"
           + " invocation: ctx.invocation, hasEvent: 'event' in ctx};";
 
-  /** A busy-waiting script needs more operations than the default budget allows in 3 s. */
+  /**
+   * A busy-waiting script needs more operations, and allocates more (garbage counts), than the
+   * default budgets allow in 3 s.
+   */
   private static final JsonObject BUSY_LIMITS =
-      Json.createObjectBuilder().add("operations", 10_000_000_000L).build();
+      Json.createObjectBuilder()
+          .add("operations", 10_000_000_000L)
+          .add("allocation_bytes", 4L * 1024 * 1024 * 1024)
+          .build();
 
   private final Scenario scenario = Scenario.onTestServer();
   private String app;
