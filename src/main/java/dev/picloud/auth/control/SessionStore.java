@@ -76,9 +76,4 @@ public class SessionStore {
   public void deleteForUser(UUID userId) {
     Jdbc.update(dataSource, "DELETE FROM sessions WHERE user_id = ?", userId);
   }
-
-  /** Removes expired sessions; returns how many. */
-  public int pruneExpired() {
-    return Jdbc.update(dataSource, "DELETE FROM sessions WHERE expires_at < now()");
-  }
 }

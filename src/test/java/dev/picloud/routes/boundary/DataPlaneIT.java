@@ -124,7 +124,9 @@ class DataPlaneIT {
   void aScriptPastItsTimeoutIs504() {
     String loop =
         scenario.createScript(
-            app, "while (true) {}", Json.createObjectBuilder().add("timeout_seconds", 1));
+            app,
+            "while (true) {}",
+            Json.createObjectBuilder().add("timeout_seconds", 1).add("limits", BUSY_LIMITS));
     scenario.createRoute(app, loop, "{\"path\":\"/loop\"}");
     Api.Reply reply = site.get("/loop");
     assertThat(reply.status()).isEqualTo(504);
@@ -135,7 +137,9 @@ class DataPlaneIT {
   void aFullGateIs503Overloaded() throws Exception {
     String slow =
         scenario.createScript(
-            app, "var until = Date.now() + 3000; while (Date.now() < until) {} return 1;");
+            app,
+            "var until = Date.now() + 3000; while (Date.now() < until) {} return 1;",
+            Json.createObjectBuilder().add("limits", BUSY_LIMITS));
     scenario.createRoute(app, slow, "{\"path\":\"/slow\"}");
     ExecutorService callers = Executors.newFixedThreadPool(TestServer.MAX_CONCURRENT_EXECUTIONS);
     try {

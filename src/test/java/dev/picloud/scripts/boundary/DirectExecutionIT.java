@@ -97,7 +97,9 @@ class DirectExecutionIT {
         .contains("boom at the gate");
     String loop =
         scenario.createScript(
-            app, "while (true) {}", Json.createObjectBuilder().add("timeout_seconds", 1));
+            app,
+            "while (true) {}",
+            Json.createObjectBuilder().add("timeout_seconds", 1).add("limits", BUSY_LIMITS));
     Api.Reply timeout = scenario.execute(loop, "{}");
     assertThat(timeout.status()).isEqualTo(504);
     assertThat(timeout.code()).isEqualTo("script_timeout");
@@ -156,7 +158,7 @@ class DirectExecutionIT {
         scenario.createScript(
             app,
             "var until = Date.now() + 3000; while (Date.now() < until) {} return 1;",
-            Json.createObjectBuilder().add("timeout_seconds", 10));
+            Json.createObjectBuilder().add("timeout_seconds", 10).add("limits", BUSY_LIMITS));
     ExecutorService callers = Executors.newFixedThreadPool(TestServer.MAX_CONCURRENT_EXECUTIONS);
     try {
       List<Future<Api.Reply>> busy = new ArrayList<>();
