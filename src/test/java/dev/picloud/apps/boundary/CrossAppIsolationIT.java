@@ -29,8 +29,12 @@ class CrossAppIsolationIT {
   private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
   private static final Set<String> BODY_METHODS = Set.of("post", "put", "patch");
 
-  /** Path parameters that are not app-owned resources, so naming B's value through A is legal. */
-  private static final Set<String> GLOBAL_PARAMS = Set.of("app", "user");
+  /**
+   * Path parameters that are not app-owned resources, so naming B's value through A is legal. KV
+   * collections and keys are names inside the addressed app (A's own "c/k" may exist); KvAdminIT
+   * checks that B's names through A reach only A's data.
+   */
+  private static final Set<String> GLOBAL_PARAMS = Set.of("app", "user", "collection", "key");
 
   private final Scenario scenario = Scenario.onTestServer();
   private String appA;
@@ -55,6 +59,8 @@ class CrossAppIsolationIT {
     String scriptOfB = scenario.createScript(appB, "return 1;");
     String routeOfB = scenario.createRoute(appB, scriptOfB, "{\"path\":\"/b\"}");
     String executionOfB = scenario.execute(scriptOfB, "{}").header("X-Execution-Id");
+    assertThat(owner.put("/api/v1/admin/apps/" + appB + "/kv/bola-c/bola-k", "1").status())
+        .isEqualTo(201);
     String deadLetterOfB = deadLetterOf(appB, scriptOfB);
     resourcesOfB =
         Map.of(
@@ -68,6 +74,10 @@ class CrossAppIsolationIT {
             routeOfB,
             "execution",
             executionOfB,
+            "collection",
+            "bola-c",
+            "key",
+            "bola-k",
             "dead_letter",
             deadLetterOfB);
   }
