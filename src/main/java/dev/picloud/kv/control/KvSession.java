@@ -108,6 +108,11 @@ public final class KvSession {
     return new KvPage(keys, more ? KvCursor.after(keys.get(keys.size() - 1)) : null);
   }
 
+  /** Whether the run wrote anything a commit would apply. */
+  public boolean hasWrites() {
+    return !overlay.writes().isEmpty();
+  }
+
   /** The writes to commit; a session commits once. */
   List<KvWrite> takeWrites() {
     if (committed) {

@@ -25,4 +25,31 @@ public record ExecutionLog(
     String error,
     long durationMs,
     Long queuedMs,
-    Instant createdAt) {}
+    Instant createdAt) {
+
+  /**
+   * The run succeeded but its writes could not be committed (a concurrent run changed a key it had
+   * read): the log says the execution failed, and why.
+   */
+  public ExecutionLog failedToCommit(String code, String message, int status) {
+    return new ExecutionLog(
+        id,
+        appId,
+        scriptId,
+        executionId,
+        rootExecutionId,
+        triggerId,
+        routeId,
+        invocation,
+        attempt,
+        "error",
+        requestJson,
+        status,
+        responseBody,
+        logsJson,
+        code + ": " + message,
+        durationMs,
+        queuedMs,
+        createdAt);
+  }
+}

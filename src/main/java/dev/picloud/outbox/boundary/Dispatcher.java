@@ -17,8 +17,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -48,8 +51,11 @@ public class Dispatcher {
   private volatile boolean running;
   private volatile Instant lastLoop = Instant.EPOCH;
   private Thread loop;
+  private ScheduledThreadPoolExecutor timers;
 
   void start(@Observes DatabaseReady ready) {
+    timers = new ScheduledThreadPoolExecutor(1, threads);
+    timers.setRemoveOnCancelPolicy(true);
     rescueWhatThisNodeLeft();
     running = true;
     loop = threads.newThread(this::loop);
@@ -106,6 +112,17 @@ public class Dispatcher {
         });
   }
 
+  /**
+   * Wakes the loop when a row this node just rescheduled falls due, so a retry runs on its backoff
+   * schedule rather than at the next heartbeat.
+   */
+  public void wakeIn(Duration delay) {
+    if (timers != null) {
+      // A few milliseconds late, so the rescheduling transaction has committed by then.
+      timers.schedule(this::wake, delay.toMillis() + 5, TimeUnit.MILLISECONDS);
+    }
+  }
+
   /** When the loop last went round; the readiness check reads it. */
   public Instant lastLoop() {
     return lastLoop;
@@ -121,6 +138,9 @@ public class Dispatcher {
    */
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
     running = false;
+    if (timers != null) {
+      timers.shutdownNow();
+    }
     wake();
     if (loop == null) {
       return;

@@ -1,5 +1,6 @@
 package dev.picloud.outbox.boundary;
 
+import dev.picloud.kv.boundary.KvWrites;
 import dev.picloud.outbox.control.AttemptError;
 import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.OutboxSettles;
@@ -22,6 +23,8 @@ import java.util.UUID;
 public class RowCommits {
   @Inject OutboxSettles settles;
   @Inject TriggerFanout fanout;
+  @Inject KvWrites kv;
+  @Inject Dispatcher dispatcher;
 
   /** The row is no longer this node's to settle. */
   public static class LostClaim extends RuntimeException {
@@ -38,8 +41,20 @@ public class RowCommits {
     fenced(row, settles.complete(row.claim()));
   }
 
+  /**
+   * A successful run: its KV writes (and the trigger rows they fire) and the row's completion
+   * commit together or not at all.
+   *
+   * @throws dev.picloud.kv.control.KvConflict when a key the run read changed meanwhile
+   */
+  public void completeWithWrites(ClaimedRow row, RowPlan plan) {
+    commitWrites(row, plan);
+    fenced(row, settles.complete(row.claim()));
+  }
+
   public void retry(ClaimedRow row, Duration delay, AttemptError error) {
     fenced(row, settles.retryLater(row.claim(), delay, error));
+    dispatcher.wakeIn(delay);
   }
 
   /** Dead-letters the row and fans out to the dead-letter triggers, together. */
@@ -53,6 +68,18 @@ public class RowCommits {
   public void handlerDone(ClaimedRow row, Optional<UUID> failedDeadLetter) {
     fenced(row, settles.complete(row.claim()));
     failedDeadLetter.ifPresent(settles::markHandlerFailed);
+  }
+
+  /** A dead-letter handler that succeeded: its writes commit with its completion. */
+  public void handlerSucceeded(ClaimedRow row, RowPlan plan) {
+    commitWrites(row, plan);
+    fenced(row, settles.complete(row.claim()));
+  }
+
+  private void commitWrites(ClaimedRow row, RowPlan plan) {
+    if (plan.session().hasWrites()) {
+      kv.commit(plan.session(), plan.changeContext(row));
+    }
   }
 
   private static void fenced(ClaimedRow row, boolean held) {

@@ -1,6 +1,10 @@
 package dev.picloud.outbox.boundary;
 
+import dev.picloud.auth.control.Caller;
+import dev.picloud.kv.boundary.KvChangeContext;
+import dev.picloud.kv.control.KvSession;
 import dev.picloud.logs.control.RunLogs;
+import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.RetryPolicy;
 import dev.picloud.runtime.control.RequestData;
 import dev.picloud.scripts.boundary.ScriptRuns;
@@ -20,6 +24,17 @@ record RowPlan(
     RetryPolicy policy,
     Optional<UUID> handledDeadLetter,
     Optional<Refusal> refusal) {
+
+  /** The run's KV session, whose writes commit with the row's settle. */
+  KvSession session() {
+    return spec.services().require(KvSession.class);
+  }
+
+  /** Where the run's writes sit in its chain: its root, its depth, who it acts for. */
+  KvChangeContext changeContext(ClaimedRow row) {
+    UUID principal = spec.principal().map(p -> ((Caller) p).userId()).orElse(null);
+    return new KvChangeContext(row.rootExecutionId(), row.triggerDepth(), principal);
+  }
 
   /**
    * Why a row is not run. A row whose trigger is gone or disabled is dropped (disabling a trigger

@@ -9,7 +9,7 @@ import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.Invocation;
 import dev.picloud.runtime.control.RequestData;
-import dev.picloud.runtime.sdk.Services;
+import dev.picloud.scripts.boundary.RunServices;
 import dev.picloud.scripts.boundary.ScriptRuns;
 import dev.picloud.scripts.control.RequestJson;
 import dev.picloud.scripts.control.ScriptStore;
@@ -39,8 +39,9 @@ public class RowPlans {
   @Inject TriggerStore triggers;
   @Inject Users users;
   @Inject Settings settings;
+  @Inject RunServices services;
 
-  RowPlan plan(ClaimedRow row, Services services) {
+  RowPlan plan(ClaimedRow row) {
     JsonObject payload = Json.createReader(new StringReader(row.payloadJson())).readObject();
     boolean http = row.sourceKind() == SourceKind.HTTP;
     Optional<UUID> handled =
@@ -72,8 +73,7 @@ public class RowPlans {
               Optional.empty(),
               payload.getString("request_id", null),
               invocation,
-              Optional.empty(),
-              services);
+              Optional.empty());
       return new RowPlan(script.get(), spec, log, instanceDefaults(), handled, Optional.empty());
     }
     Optional<Trigger> trigger =
@@ -102,8 +102,7 @@ public class RowPlans {
             Optional.of(payload.getJsonObject("event")),
             null,
             invocation,
-            Optional.of(principal),
-            services);
+            Optional.of(principal));
     return new RowPlan(script.get(), spec, log, policyOf(trigger.get()), handled, Optional.empty());
   }
 
@@ -113,8 +112,7 @@ public class RowPlans {
       Optional<JsonObject> event,
       String requestId,
       Invocation invocation,
-      Optional<Object> principal,
-      Services services) {
+      Optional<Caller> principal) {
     return new ScriptRuns.RunSpec(
         request,
         event,
@@ -125,8 +123,8 @@ public class RowPlans {
         row.attemptCount(),
         row.triggerDepth(),
         !row.sync(),
-        principal,
-        services);
+        principal.map(Object.class::cast),
+        services.forRun(row.appId(), principal));
   }
 
   private RetryPolicy instanceDefaults() {

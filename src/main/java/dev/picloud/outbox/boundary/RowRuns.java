@@ -1,6 +1,7 @@
 package dev.picloud.outbox.boundary;
 
 import dev.picloud.logs.boundary.ExecutionLogWriter;
+import dev.picloud.logs.control.ExecutionLog;
 import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.control.AttemptError;
 import dev.picloud.outbox.control.ClaimedRow;
@@ -9,7 +10,6 @@ import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.ExecutionGate;
 import dev.picloud.runtime.control.RunOutcome;
 import dev.picloud.runtime.control.ScriptRuntime;
-import dev.picloud.runtime.sdk.Services;
 import dev.picloud.scripts.boundary.ScriptRuns;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -73,7 +73,7 @@ public class RowRuns {
     }
     RowPlan plan;
     try {
-      plan = plans.plan(row, Services.none());
+      plan = plans.plan(row);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Outbox row " + row.id() + " cannot be read", e);
       settlement.notRun(row, Optional.empty(), new RowPlan.Refusal("unreadable row: " + e, false));
@@ -101,7 +101,7 @@ public class RowRuns {
       inFlight.decrementAndGet();
       LOG.log(Level.SEVERE, "Could not start outbox row " + row.id(), e);
       settlement.failed(
-          row, plan, new AttemptError("internal", String.valueOf(e.getMessage()), 500));
+          row, plan, new AttemptError("internal", String.valueOf(e.getMessage()), 500), null);
     }
     return true;
   }
@@ -134,12 +134,15 @@ public class RowRuns {
     try {
       if (failure != null) {
         LOG.log(Level.SEVERE, "Run of outbox row " + row.id() + " failed in the platform", failure);
-        settlement.failed(row, plan, new AttemptError("internal", String.valueOf(failure), 500));
+        settlement.failed(
+            row, plan, new AttemptError("internal", String.valueOf(failure), 500), null);
         return;
       }
-      logs.write(RunLogs.of(plan.log(), plan.request(), outcome, queuedMs, clock.instant()));
       metrics.executed(row.appId(), outcome.status());
-      settlement.settle(row, plan, outcome);
+      ExecutionLog log = RunLogs.of(plan.log(), plan.request(), outcome, queuedMs, clock.instant());
+      Optional<AttemptError> notCommitted = settlement.settle(row, plan, outcome);
+      logs.write(
+          notCommitted.map(e -> log.failedToCommit(e.code(), e.message(), e.status())).orElse(log));
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE, "Could not settle outbox row " + row.id() + "; its lease will expire", e);

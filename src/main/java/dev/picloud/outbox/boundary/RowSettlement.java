@@ -1,5 +1,6 @@
 package dev.picloud.outbox.boundary;
 
+import dev.picloud.kv.control.KvConflict;
 import dev.picloud.outbox.control.AbandonedExecution;
 import dev.picloud.outbox.control.AbandonedExecutionStore;
 import dev.picloud.outbox.control.AttemptError;
@@ -40,30 +41,58 @@ public class RowSettlement {
   @Inject DispatchMetrics metrics;
   @Inject Settings settings;
 
-  public void settle(ClaimedRow row, RowPlan plan, RunOutcome outcome) {
-    Optional<AttemptError> failure =
-        outcome.status() == RunStatus.SUCCESS
-            ? Optional.empty()
-            : Optional.of(
-                new AttemptError(
-                    outcome.status().code(),
-                    outcome.error().orElse(outcome.status().code()),
-                    outcome.status().httpStatus()));
-    if (row.sync()) {
-      commit(row, () -> commits.complete(row));
-      answer(row, RunResponses.of(outcome), outcome);
-    } else if (plan.handler()) {
-      commit(row, () -> commits.handlerDone(row, failure.map(f -> plan.handledDeadLetter().get())));
-    } else {
-      apply(row, plan.policy(), failure);
+  /**
+   * Settles after a run. A successful run's writes commit with the settle; when they cannot (a key
+   * it read changed meanwhile) the run counts as failed with {@code kv_conflict}, which is returned
+   * so the execution log can say so.
+   */
+  public Optional<AttemptError> settle(ClaimedRow row, RowPlan plan, RunOutcome outcome) {
+    if (outcome.status() != RunStatus.SUCCESS) {
+      failed(
+          row,
+          plan,
+          new AttemptError(
+              outcome.status().code(),
+              outcome.error().orElse(outcome.status().code()),
+              outcome.status().httpStatus()),
+          outcome);
+      return Optional.empty();
     }
+    try {
+      if (plan.handler()) {
+        commit(row, () -> commits.handlerSucceeded(row, plan));
+      } else {
+        commit(row, () -> commits.completeWithWrites(row, plan));
+      }
+    } catch (KvConflict conflict) {
+      AttemptError error = new AttemptError("kv_conflict", conflict.getMessage(), 409);
+      if (row.sync()) {
+        commit(row, () -> commits.complete(row));
+        answer(row, RunResponses.conflict(conflict.getMessage()), null);
+      } else {
+        failed(row, plan, error, null);
+      }
+      return Optional.of(error);
+    }
+    if (row.sync()) {
+      answer(row, RunResponses.of(outcome), outcome);
+    }
+    return Optional.empty();
   }
 
-  /** The platform failed to run the row (it could not start, or the run broke down). */
-  public void failed(ClaimedRow row, RowPlan plan, AttemptError error) {
+  /**
+   * The run failed: the script's failure ({@code outcome} set) or the platform's (it could not
+   * start, or broke down).
+   */
+  public void failed(ClaimedRow row, RowPlan plan, AttemptError error, RunOutcome outcome) {
     if (row.sync()) {
       commit(row, () -> commits.complete(row));
-      answer(row, problem(500, error.code(), "The run failed in the platform."), null);
+      answer(
+          row,
+          outcome != null
+              ? RunResponses.of(outcome)
+              : problem(500, error.code(), "The run failed in the platform."),
+          outcome);
     } else if (plan.handler()) {
       commit(row, () -> commits.handlerDone(row, plan.handledDeadLetter()));
     } else {

@@ -1,9 +1,12 @@
 package dev.picloud.runtime.boundary;
 
+import dev.picloud.deadletters.boundary.DeadLettersModule;
+import dev.picloud.kv.control.KvModule;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.Limits;
 import dev.picloud.runtime.control.RuntimeSettings;
 import dev.picloud.runtime.control.ScriptRuntime;
+import dev.picloud.runtime.sdk.SdkModule;
 import dev.picloud.runtime.sdk.StandardModules;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -14,6 +17,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Builds the one {@link ScriptRuntime} of this node from the settings. Script threads come from the
@@ -44,7 +49,10 @@ public class ScriptRuntimeProducer {
             .withMaxConcurrentPerApp(settings.maxConcurrentPerApp())
             .withCeilings(ceilings)
             .withClock(clock);
-    return new ScriptRuntime(runtimeSettings, threads, StandardModules.all());
+    List<SdkModule> modules = new ArrayList<>(StandardModules.all());
+    modules.add(KvModule.MODULE);
+    modules.add(DeadLettersModule.MODULE);
+    return new ScriptRuntime(runtimeSettings, threads, List.copyOf(modules));
   }
 
   void close(@Disposes ScriptRuntime runtime) {

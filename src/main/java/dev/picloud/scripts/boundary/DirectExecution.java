@@ -3,6 +3,9 @@ package dev.picloud.scripts.boundary;
 import dev.picloud.apps.boundary.AppAccess;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
+import dev.picloud.kv.boundary.KvChangeContext;
+import dev.picloud.kv.control.KvConflict;
+import dev.picloud.kv.control.KvSession;
 import dev.picloud.logs.boundary.ExecutionLogWriter;
 import dev.picloud.logs.control.RunLogs;
 import dev.picloud.platform.control.ApiException;
@@ -11,11 +14,14 @@ import dev.picloud.runtime.control.Invocation;
 import dev.picloud.runtime.control.RequestData;
 import dev.picloud.runtime.control.RunOutcome;
 import dev.picloud.runtime.control.RunRequest;
+import dev.picloud.runtime.control.RunStatus;
 import dev.picloud.runtime.control.ScriptRuntime;
 import dev.picloud.runtime.sdk.Services;
 import dev.picloud.scripts.control.RequestDecoder;
 import dev.picloud.scripts.control.ScriptStore;
 import dev.picloud.scripts.control.ScriptStore.RunnableScript;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
@@ -38,6 +44,9 @@ public class DirectExecution {
   @Inject ScriptRuntime runtime;
   @Inject ExecutionLogWriter logs;
   @Inject Clock clock;
+  @Inject RunServices runServices;
+  @Inject RunWrites writes;
+  @Resource ManagedExecutorService completions;
 
   public void execute(
       Caller caller, UUID scriptId, RequestDecoder.HttpRequest http, AsyncResponse async) {
@@ -62,6 +71,7 @@ public class DirectExecution {
       async.resume(RunResponses.overloaded());
       return;
     }
+    Services services = runServices.forRun(script.appId(), Optional.of(caller));
     RunRequest run;
     try {
       run =
@@ -78,28 +88,54 @@ public class DirectExecution {
                   0,
                   false,
                   Optional.of(caller),
-                  Services.none()));
+                  services));
     } catch (RuntimeException e) {
       permit.get().close();
       throw e;
     }
     runtime
         .submit(run)
-        .whenComplete(
+        .whenComplete((outcome, failure) -> permit.get().close())
+        .whenCompleteAsync(
             (outcome, failure) -> {
-              permit.get().close();
               if (failure != null) {
                 async.resume(failure);
                 return;
               }
-              logs.write(RunLogs.of(log, request, outcome, null, clock.instant()));
-              async.resume(withExecutionId(outcome, executionId));
-            });
+              finish(
+                  outcome,
+                  log,
+                  request,
+                  caller,
+                  executionId,
+                  services.require(KvSession.class),
+                  async);
+            },
+            completions);
   }
 
-  private static Response withExecutionId(RunOutcome outcome, UUID executionId) {
-    Response response = RunResponses.of(outcome);
+  /** Commits the run's writes (a success only), then logs and answers. */
+  private void finish(
+      RunOutcome outcome,
+      RunLogs.RunOf log,
+      RequestData request,
+      Caller caller,
+      UUID executionId,
+      KvSession session,
+      AsyncResponse async) {
+    var entry = RunLogs.of(log, request, outcome, null, clock.instant());
+    Response response;
+    try {
+      if (outcome.status() == RunStatus.SUCCESS) {
+        writes.commit(session, new KvChangeContext(executionId, 0, caller.userId()));
+      }
+      response = RunResponses.of(outcome);
+    } catch (KvConflict conflict) {
+      entry = entry.failedToCommit("kv_conflict", conflict.getMessage(), 409);
+      response = RunResponses.conflict(conflict.getMessage());
+    }
+    logs.write(entry);
     response.getHeaders().putSingle("X-Execution-Id", executionId.toString());
-    return response;
+    async.resume(response);
   }
 }

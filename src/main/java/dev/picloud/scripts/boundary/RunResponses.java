@@ -29,6 +29,12 @@ public final class RunResponses {
     return Problems.response(problem).build();
   }
 
+  /** The script succeeded but its writes lost a race: a key it had read changed meanwhile. */
+  public static Response conflict(String detail) {
+    Problem problem = Problem.of(409, "kv_conflict", "Conflict", detail);
+    return Problems.response(problem).build();
+  }
+
   public static Response overloaded() {
     Problem problem =
         Problem.of(503, "overloaded", "Overloaded", "No execution slot is free; retry shortly.");

@@ -1,5 +1,8 @@
 package dev.picloud.triggers.boundary;
 
+import dev.picloud.kv.boundary.KvChangeContext;
+import dev.picloud.kv.boundary.KvChanged;
+import dev.picloud.kv.control.KvEvent;
 import dev.picloud.outbox.boundary.Dispatcher;
 import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.NewOutboxRow;
@@ -10,25 +13,93 @@ import dev.picloud.triggers.control.Trigger;
 import dev.picloud.triggers.control.TriggerKind;
 import dev.picloud.triggers.control.TriggerStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * One outbox row per matching trigger, written in the caller's transaction so the change and its
- * events commit together. A fanned-out row is one level deeper than the row that caused it and
- * keeps its root execution id, so a whole chain can be followed.
+ * events commit together (matching runs in Java: an empty ops list means any op). A fanned-out row
+ * is one level deeper than the row that caused it and keeps its root execution id, so a whole chain
+ * can be followed.
  */
 @ApplicationScoped
 public class TriggerFanout {
   @Inject TriggerStore triggers;
   @Inject OutboxStore outbox;
   @Inject Dispatcher dispatcher;
+
+  /**
+   * KV writes fire the app's kv triggers whose glob and ops match, one row per trigger and event,
+   * inside the transaction that commits the writes.
+   */
+  void kvChanged(@Observes KvChanged change) {
+    List<Trigger> kvTriggers = triggers.enabled(change.appId(), TriggerKind.KV);
+    if (kvTriggers.isEmpty()) {
+      return;
+    }
+    KvChangeContext context = change.context();
+    String principal =
+        context.principalUserId() == null
+            ? null
+            : Json.createObjectBuilder()
+                .add("user_id", context.principalUserId().toString())
+                .build()
+                .toString();
+    List<NewOutboxRow> rows = new ArrayList<>();
+    for (KvEvent event : change.events()) {
+      String payload = null;
+      for (Trigger trigger : kvTriggers) {
+        if (trigger.firesOn(event.collection(), event.op().wire())) {
+          payload = payload == null ? kvPayload(event) : payload;
+          rows.add(
+              new NewOutboxRow(
+                  change.appId(),
+                  SourceKind.KV,
+                  trigger.id(),
+                  trigger.scriptId(),
+                  null,
+                  null,
+                  payload,
+                  principal,
+                  context.triggerDepth() + 1,
+                  UUID.randomUUID(),
+                  context.rootExecutionId(),
+                  null));
+        }
+      }
+    }
+    if (!rows.isEmpty()) {
+      outbox.insertAll(rows);
+      dispatcher.wakeAfterCommit();
+    }
+  }
+
+  /** SPEC 6.2: {@code {source: "kv", op, kv: {collection, key, value, oldValue}}}. */
+  private static String kvPayload(KvEvent event) {
+    JsonObjectBuilder kv =
+        Json.createObjectBuilder()
+            .add("collection", event.collection())
+            .add("key", event.key())
+            .add("value", event.value() == null ? JsonValue.NULL : event.value())
+            .add("oldValue", event.oldValue() == null ? JsonValue.NULL : event.oldValue());
+    return Json.createObjectBuilder()
+        .add(
+            "event",
+            Json.createObjectBuilder()
+                .add("source", "kv")
+                .add("op", event.op().wire())
+                .add("kv", kv))
+        .build()
+        .toString();
+  }
 
   /** A new dead letter fires the app's dead-letter triggers whose filters it passes. */
   public int deadLettered(ClaimedRow failed, DeadLettered dead, String op) {

@@ -62,6 +62,13 @@ class CrossAppIsolationIT {
     assertThat(owner.put("/api/v1/admin/apps/" + appB + "/kv/bola-c/bola-k", "1").status())
         .isEqualTo(201);
     String deadLetterOfB = deadLetterOf(appB, scriptOfB);
+    String triggerOfB =
+        owner
+            .post(
+                "/api/v1/admin/apps/" + appB + "/triggers/kv",
+                "{\"script_id\":\"" + scriptOfB + "\",\"collection_glob\":\"*\"}")
+            .json()
+            .getString("id");
     resourcesOfB =
         Map.of(
             "domain",
@@ -79,7 +86,9 @@ class CrossAppIsolationIT {
             "key",
             "bola-k",
             "dead_letter",
-            deadLetterOfB);
+            deadLetterOfB,
+            "trigger",
+            triggerOfB);
   }
 
   @Test
