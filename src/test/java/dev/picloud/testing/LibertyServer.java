@@ -80,9 +80,12 @@ public final class LibertyServer implements AutoCloseable {
     return this;
   }
 
-  /** Waits until {@code /health/ready} answers 200. */
+  /**
+   * Waits until {@code /health/ready} answers 200 and the application itself answers {@code
+   * /version}: readiness alone can briefly read UP before the application's context root exists.
+   */
   public LibertyServer awaitReady() {
-    return await("/health/ready", READY_TIMEOUT);
+    return await("/health/ready", READY_TIMEOUT).await("/version", READY_TIMEOUT);
   }
 
   public LibertyServer await(String path, Duration timeout) {
