@@ -1,10 +1,6 @@
 package dev.picloud.bench;
 
-import dev.picloud.testing.Api;
-import dev.picloud.testing.EmbeddedDatabase;
-import dev.picloud.testing.LibertyServer;
 import dev.picloud.testing.Scenario;
-import dev.picloud.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -12,9 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -42,23 +36,14 @@ public final class DataPlaneBench {
   private DataPlaneBench() {}
 
   public static void main(String[] args) throws Exception {
-    try (EmbeddedDatabase db = EmbeddedDatabase.throwaway()) {
-      Map<String, String> env =
-          new HashMap<>(
-              LibertyServer.databaseEnv(
-                  db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD));
-      env.putAll(TestServer.ownerEnv());
-      LibertyServer server = new LibertyServer(Path.of("target/bench-server"), 8090, env, false);
-      server.start().awaitReady();
-      try {
-        run(new Scenario(new Api(server.baseUri())), server.baseUri(), db);
-      } finally {
-        server.stop();
-      }
+    try (BenchServer server = BenchServer.start("bench-server")) {
+      run(server);
     }
   }
 
-  private static void run(Scenario scenario, URI base, EmbeddedDatabase db) throws Exception {
+  private static void run(BenchServer db) throws Exception {
+    Scenario scenario = db.scenario();
+    URI base = db.baseUri();
     JsonObject app = scenario.createApp("bench");
     String appId = app.getString("id");
     String host = "Host: " + app.getString("slug") + ".localhost";
@@ -101,7 +86,7 @@ public final class DataPlaneBench {
               2,
               CONNECTIONS,
               seconds));
-      awaitEmpty(db, appId);
+      db.awaitEmptyOutbox(appId);
     }
     System.out.println("\n| request | req/s | p50 ms | p99 ms |\n|---|---|---|---|");
     for (Wrk.Result r : results) {
@@ -119,11 +104,11 @@ public final class DataPlaneBench {
     pickup(base, app.getString("slug"), db, appId);
   }
 
-  private static double drain(EmbeddedDatabase db, String appId, String scriptId) throws Exception {
+  private static double drain(BenchServer db, String appId, String scriptId) throws Exception {
     String payload =
         "{\"request\":{\"method\":\"POST\",\"path\":\"/async\",\"headers\":{},\"query\":{},"
             + "\"queryAll\":{},\"params\":{},\"rest\":\"\",\"body\":null},\"request_id\":\"bench\"}";
-    try (Connection c = connect(db)) {
+    try (Connection c = db.connect()) {
       Instant due;
       try (PreparedStatement insert =
           c.prepareStatement(
@@ -139,15 +124,14 @@ public final class DataPlaneBench {
           due = row.getTimestamp(1).toInstant();
         }
       }
-      awaitEmpty(db, appId);
+      db.awaitEmptyOutbox(appId);
       long millis = java.time.Duration.between(due, Instant.now()).toMillis();
       return 10_000 * 1000.0 / millis;
     }
   }
 
   /** Open loop: one async request every 5 ms for 20 s; pickup = script start - accepted_at. */
-  private static void pickup(URI base, String slug, EmbeddedDatabase db, String appId)
-      throws Exception {
+  private static void pickup(URI base, String slug, BenchServer db, String appId) throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest request =
         HttpRequest.newBuilder(base.resolve("/stamped"))
@@ -170,10 +154,10 @@ public final class DataPlaneBench {
       JsonObject body = Json.createReader(new StringReader(future.join().body())).readObject();
       accepted.put(body.getString("execution_id"), Instant.parse(body.getString("accepted_at")));
     }
-    awaitEmpty(db, appId);
+    db.awaitEmptyOutbox(appId);
     Thread.sleep(2_000);
     List<Double> pickups = new ArrayList<>();
-    try (Connection c = connect(db);
+    try (Connection c = db.connect();
         PreparedStatement logs =
             c.prepareStatement(
                 "SELECT execution_id::text, logs -> 0 ->> 'message' FROM execution_logs WHERE script_id IN"
@@ -197,27 +181,5 @@ public final class DataPlaneBench {
         pickups.size(),
         pickups.get(pickups.size() / 2),
         pickups.get((int) (pickups.size() * 0.99)));
-  }
-
-  private static void awaitEmpty(EmbeddedDatabase db, String appId) throws Exception {
-    try (Connection c = connect(db);
-        PreparedStatement count =
-            c.prepareStatement("SELECT count(*) FROM outbox WHERE app_id = ?::uuid")) {
-      count.setString(1, appId);
-      while (true) {
-        try (ResultSet row = count.executeQuery()) {
-          row.next();
-          if (row.getLong(1) == 0) {
-            return;
-          }
-        }
-        Thread.sleep(20);
-      }
-    }
-  }
-
-  private static Connection connect(EmbeddedDatabase db) throws Exception {
-    return DriverManager.getConnection(
-        db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
   }
 }

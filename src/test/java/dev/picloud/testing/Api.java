@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** A small HTTP driver for the API: JSON in, {@link Reply} out, one credential at a time. */
 public final class Api {
@@ -49,6 +50,20 @@ public final class Api {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
     return new Api(base, copy);
+  }
+
+  /**
+   * Repeats the call while it is answered 503 (a caller that lost its execution slot to another
+   * tries again), so tests can fill the execution gate reliably.
+   */
+  public static Reply untilAdmitted(Supplier<Reply> call) throws InterruptedException {
+    while (true) {
+      Reply reply = call.get();
+      if (reply.status() != 503) {
+        return reply;
+      }
+      Thread.sleep(20);
+    }
   }
 
   public Reply get(String path) {

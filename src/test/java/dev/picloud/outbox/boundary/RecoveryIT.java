@@ -90,15 +90,22 @@ class RecoveryIT {
     String slow =
         scenario.createScript(
             appId,
-            "var until = Date.now() + 400; while (Date.now() < until) {} return ctx.attempt;");
+            "var until = Date.now() + 1500; while (Date.now() < until) {} return ctx.attempt;",
+            Json.createObjectBuilder()
+                .add(
+                    "limits",
+                    Json.createObjectBuilder()
+                        .add("operations", 10_000_000_000L)
+                        .add("allocation_bytes", 4L * 1024 * 1024 * 1024)));
     scenario.createRoute(appId, slow, "{\"path\":\"/work\",\"dispatch_mode\":\"async\"}");
     Api site = scenario.publicApi(app.getString("slug"));
     List<String> executions = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       executions.add(site.post("/work", "{}").json().getString("execution_id"));
     }
+    // Every execution slot holds a run that has well over a second to go when the server dies.
     awaitCount(
-        "SELECT count(*) FROM outbox WHERE app_id = '" + appId + "' AND claimed_by IS NOT NULL", 1);
+        "SELECT count(*) FROM outbox WHERE app_id = '" + appId + "' AND claimed_by IS NOT NULL", 4);
 
     server.kill();
     server = newServer().start().awaitReady();

@@ -27,7 +27,11 @@ class StartupIT {
     Map<String, String> env = new HashMap<>(shared.databaseEnv(shared.createDatabase(db)));
     env.put("PICLOUD_ADMIN_PASSWORD_FILE", passwordFile.toAbsolutePath().toString());
     try (LibertyServer server = new LibertyServer(output, TestServer.freePort(), env, false)) {
+      int sharedLogBefore = shared.liberty().log().length();
       server.start().awaitReady();
+      assertThat(shared.liberty().log().substring(sharedLogBefore))
+          .as("a second server from the same installation leaves the running one's app alone")
+          .doesNotContain("CWWKZ0009I", "CWWKZ0003I");
       String password = Files.readString(passwordFile).trim();
       assertThat(password).hasSizeGreaterThanOrEqualTo(24);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)))

@@ -141,15 +141,18 @@ class DataPlaneIT {
             "var until = Date.now() + 3000; while (Date.now() < until) {} return 1;",
             Json.createObjectBuilder().add("limits", BUSY_LIMITS));
     scenario.createRoute(app, slow, "{\"path\":\"/slow\"}");
+    // The probe is quick (a slow one that found a free slot would hold it past the busy runs) and
+    // keeps probing while the busy runs may still be starting (a first run compiles the script).
+    scenario.createRoute(app, scenario.createScript(app, "return 1;"), "{\"path\":\"/quick\"}");
     ExecutorService callers = Executors.newFixedThreadPool(TestServer.MAX_CONCURRENT_EXECUTIONS);
     try {
       List<Future<Api.Reply>> busy = new ArrayList<>();
       for (int i = 0; i < TestServer.MAX_CONCURRENT_EXECUTIONS; i++) {
-        busy.add(callers.submit(() -> site.get("/slow")));
+        busy.add(callers.submit(() -> Api.untilAdmitted(() -> site.get("/slow"))));
       }
       Api.Reply refused = null;
-      for (int i = 0; i < 40 && refused == null; i++) {
-        Api.Reply reply = site.get("/slow");
+      for (int i = 0; i < 150 && refused == null; i++) {
+        Api.Reply reply = site.get("/quick");
         refused = reply.status() == 503 ? reply : null;
         Thread.sleep(50);
       }

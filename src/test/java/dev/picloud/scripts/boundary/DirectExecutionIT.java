@@ -159,13 +159,16 @@ class DirectExecutionIT {
             app,
             "var until = Date.now() + 3000; while (Date.now() < until) {} return 1;",
             Json.createObjectBuilder().add("timeout_seconds", 10).add("limits", BUSY_LIMITS));
+    // The probe is quick (a slow one that found a free slot would hold it past the busy runs) and
+    // keeps probing while the busy runs may still be starting (a first run compiles the script).
+    String quick = scenario.createScript(app, "return 1;");
     ExecutorService callers = Executors.newFixedThreadPool(TestServer.MAX_CONCURRENT_EXECUTIONS);
     try {
       List<Future<Api.Reply>> busy = new ArrayList<>();
       for (int i = 0; i < TestServer.MAX_CONCURRENT_EXECUTIONS; i++) {
-        busy.add(callers.submit(() -> scenario.execute(slow, "{}")));
+        busy.add(callers.submit(() -> Api.untilAdmitted(() -> scenario.execute(slow, "{}"))));
       }
-      Api.Reply refused = awaitOverloaded(slow);
+      Api.Reply refused = awaitOverloaded(quick);
       assertThat(refused.header("Retry-After")).isNotBlank();
       for (Future<Api.Reply> run : busy) {
         assertThat(run.get().status()).isEqualTo(200);
@@ -177,7 +180,7 @@ class DirectExecutionIT {
 
   private Api.Reply awaitOverloaded(String script) throws InterruptedException {
     List<String> seen = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
+    for (int i = 0; i < 150; i++) {
       Api.Reply reply = scenario.execute(script, "{}");
       if (reply.status() == 503) {
         assertThat(reply.code()).isEqualTo("overloaded");
