@@ -19,7 +19,16 @@ class ConcurrentRunsTest {
             dev.picloud.runtime.sdk.StandardModules.all());
     RunRequest spin =
         Runs.request(
-            runtime, "while (true) {}", Limits.defaults(false), Runs.ctx(UUID.randomUUID()));
+            runtime,
+            "while (true) {}",
+            // Budgets that outlast the test: closing the runtime is what must stop the run.
+            Limits.defaults(false)
+                .withOverrides(
+                    jakarta.json.Json.createObjectBuilder()
+                        .add("operations", 10_000_000_000L)
+                        .add("cpu_time_ms", 300_000)
+                        .build()),
+            Runs.ctx(UUID.randomUUID()));
     CompletableFuture<RunOutcome> running = runtime.submit(spin);
     CompletableFuture<RunOutcome> queued = runtime.submit(spin);
     Thread.sleep(500); // the one script thread picks up the first run; the second waits in line
