@@ -6,4 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B package -DskipTests -Dspotless.check.skip=true
 exec ./mvnw -q -B exec:java -Dexec.mainClass=dev.picloud.bench.TriggerBench \
-  -Dexec.classpathScope=test -Dpicloud.wlp.dir=target/liberty/wlp -Dpicloud.server.name=picloud "$@"
+  -Dexec.classpathScope=test -Djdk.httpclient.allowRestrictedHeaders=host \
+  -Dpicloud.wlp.dir=target/liberty/wlp -Dpicloud.server.name=picloud "$@"

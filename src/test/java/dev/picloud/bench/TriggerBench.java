@@ -13,17 +13,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The trigger figures of issue 5, in one run on this machine: KV write → trigger script start
- * latency at 100 writes/s (a sync route's script writes one key per request; the write's time is
- * its entry's {@code updated_at}, taken in the transaction that commits it), and the wall time of a
- * bulk replay of 1,000 dead letters (the API call, and until every replayed row has run). Starts
- * its own embedded PostgreSQL and Liberty; see bench/triggers.sh.
+ * latency at 100 writes/s (admin KV API writes, one key each; the write's time is its entry's
+ * {@code updated_at}, taken in the transaction that commits it), and the wall time of a bulk replay
+ * of 1,000 dead letters (the API call, and until every replayed row has run). Starts its own
+ * embedded PostgreSQL and Liberty; see bench/triggers.sh.
  */
 public final class TriggerBench {
   private static final int WRITES = Integer.getInteger("bench.writes", 2_000);
@@ -42,16 +42,13 @@ public final class TriggerBench {
 
   private static void writeToTriggerLatency(BenchServer server, Scenario scenario, String appId)
       throws Exception {
-    String writer =
-        scenario.createScript(
-            appId, "kv.collection('events').set(ctx.request.query.k, 1); return 1;");
-    scenario.createRoute(appId, writer, "{\"path\":\"/write\"}");
     String started = scenario.createScript(appId, "log.info(ctx.event.kv.key + ' ' + Date.now());");
     String trigger = kvTrigger(scenario, appId, started, "events", 3);
 
-    String slug = scenario.asOwner().get("/api/v1/admin/apps/" + appId).json().getString("slug");
-    writeAtHundredPerSecond(server.baseUri(), slug, "warm", WRITES / 4);
-    writeAtHundredPerSecond(server.baseUri(), slug, "w", WRITES);
+    URI events = server.baseUri().resolve("/api/v1/admin/apps/" + appId + "/kv/events/");
+    String token = scenario.ownerToken();
+    writeAtHundredPerSecond(events, token, "warm", WRITES / 4);
+    writeAtHundredPerSecond(events, token, "m", WRITES);
     server.awaitCount(
         "SELECT count(*) FROM execution_logs WHERE trigger_id = ?::uuid", trigger, WRITES * 5 / 4);
     List<Double> latencies = new ArrayList<>();
@@ -63,7 +60,7 @@ public final class TriggerBench {
                     + " FROM execution_logs l JOIN kv_entries k ON k.app_id = l.app_id"
                     + " AND k.collection = 'events'"
                     + " AND k.key = split_part(l.logs -> 0 ->> 'message', ' ', 1)"
-                    + " WHERE l.trigger_id = ?::uuid AND k.key LIKE 'w%'")) {
+                    + " WHERE l.trigger_id = ?::uuid AND k.key LIKE 'm%'")) {
       rows.setString(1, trigger);
       try (ResultSet row = rows.executeQuery()) {
         while (row.next()) {
@@ -79,35 +76,36 @@ public final class TriggerBench {
         latencies.get((int) (latencies.size() * 0.99)));
   }
 
-  /** Open loop: one sync request every 10 ms, each writing key {@code prefix + n}. */
-  private static void writeAtHundredPerSecond(URI base, String slug, String prefix, int count)
-      throws Exception {
+  /** Open loop: one admin KV write every 10 ms, each to key {@code prefix + n}. */
+  private static void writeAtHundredPerSecond(
+      URI collection, String token, String prefix, int count) throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    List<CompletableFuture<HttpResponse<String>>> sent = new CopyOnWriteArrayList<>();
+    List<ScheduledFuture<CompletableFuture<HttpResponse<String>>>> scheduled = new ArrayList<>();
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    int[] next = {0};
-    var ticks =
-        timer.scheduleAtFixedRate(
-            () -> {
-              if (next[0] < count) {
-                HttpRequest request =
-                    HttpRequest.newBuilder(base.resolve("/write?k=" + prefix + next[0]++))
-                        .header("Host", slug + ".localhost")
-                        .build();
-                sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-              }
-            },
-            0,
-            10,
-            TimeUnit.MILLISECONDS);
-    while (next[0] < count) {
-      Thread.sleep(100);
+    List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+    try {
+      for (int n = 0; n < count; n++) {
+        HttpRequest request =
+            HttpRequest.newBuilder(collection.resolve(prefix + n))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("1"))
+                .build();
+        scheduled.add(
+            timer.schedule(
+                () -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString()),
+                n * 10L,
+                TimeUnit.MILLISECONDS));
+      }
+      for (var send : scheduled) {
+        sent.add(send.get());
+      }
+    } finally {
+      timer.shutdown();
     }
-    ticks.cancel(false);
-    timer.shutdown();
     for (var future : sent) {
       HttpResponse<String> response = future.join();
-      if (response.statusCode() != 200) {
+      if (response.statusCode() / 100 != 2) {
         throw new IllegalStateException("write failed: " + response.statusCode() + response.body());
       }
     }
