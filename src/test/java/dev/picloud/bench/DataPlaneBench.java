@@ -33,6 +33,9 @@ public final class DataPlaneBench {
   private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
   private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
 
+  /** Seconds of load before measuring: the JIT takes about a minute to settle on two cores. */
+  private static final int WARM_UP = Integer.getInteger("bench.warmup", 20);
+
   private DataPlaneBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -59,7 +62,7 @@ public final class DataPlaneBench {
     List<String> auth = List.of("Authorization: Bearer " + key, "Content-Type: application/json");
     List<Wrk.Result> results = new ArrayList<>();
     for (boolean warmUp : new boolean[] {true, false}) {
-      int seconds = warmUp ? 5 : SECONDS;
+      int seconds = warmUp ? WARM_UP : SECONDS;
       results.clear();
       results.add(
           Wrk.run("GET /version", version, "GET", null, List.of(), 2, CONNECTIONS, seconds));
