@@ -27,6 +27,7 @@ class ConcurrentRunsTest {
                     jakarta.json.Json.createObjectBuilder()
                         .add("operations", 10_000_000_000L)
                         .add("cpu_time_ms", 300_000)
+                        .add("allocation_bytes", 4L * 1024 * 1024 * 1024)
                         .build()),
             Runs.ctx(UUID.randomUUID()));
     CompletableFuture<RunOutcome> running = runtime.submit(spin);
