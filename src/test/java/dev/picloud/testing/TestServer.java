@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
@@ -93,6 +95,28 @@ public final class TestServer {
   /** A direct connection for fixtures that cannot be made through the API (an expired key…). */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+  }
+
+  /**
+   * Waits until no app of the shared server has outbox work claimed or due, so a test that fills
+   * the execution gate (shared by every app) is not competing with other tests' leftovers.
+   */
+  public void awaitNoDueWork() throws SQLException, InterruptedException {
+    String due =
+        "SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL OR next_attempt_at <= now()";
+    try (Connection db = connect();
+        PreparedStatement count = db.prepareStatement(due)) {
+      for (int i = 0; i < 600; i++) {
+        try (ResultSet row = count.executeQuery()) {
+          row.next();
+          if (row.getLong(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("the shared server still has outbox work due after 60 s");
   }
 
   private void stop() {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +145,7 @@ class DataPlaneIT {
     // The probe is quick (a slow one that found a free slot would hold it past the busy runs) and
     // keeps probing while the busy runs may still be starting (a first run compiles the script).
     scenario.createRoute(app, scenario.createScript(app, "return 1;"), "{\"path\":\"/quick\"}");
+    TestServer.get().awaitNoDueWork();
     ExecutorService callers = Executors.newFixedThreadPool(TestServer.MAX_CONCURRENT_EXECUTIONS);
     try {
       List<Future<Api.Reply>> busy = new ArrayList<>();
@@ -156,7 +158,13 @@ class DataPlaneIT {
         refused = reply.status() == 503 ? reply : null;
         Thread.sleep(50);
       }
-      assertThat(refused).as("the gate refused a request").isNotNull();
+      if (refused == null) {
+        List<String> outcomes = new ArrayList<>();
+        for (Future<Api.Reply> run : busy) {
+          outcomes.add(String.valueOf(run.get(30, TimeUnit.SECONDS)));
+        }
+        throw new AssertionError("the gate never refused a request; the busy runs: " + outcomes);
+      }
       assertThat(refused.code()).isEqualTo("overloaded");
       assertThat(refused.header("Retry-After")).isNotBlank();
       for (Future<Api.Reply> run : busy) {

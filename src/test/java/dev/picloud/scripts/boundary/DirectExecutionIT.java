@@ -162,6 +162,7 @@ class DirectExecutionIT {
     // The probe is quick (a slow one that found a free slot would hold it past the busy runs) and
     // keeps probing while the busy runs may still be starting (a first run compiles the script).
     String quick = scenario.createScript(app, "return 1;");
+    TestServer.get().awaitNoDueWork();
     ExecutorService callers = Executors.newFixedThreadPool(TestServer.MAX_CONCURRENT_EXECUTIONS);
     try {
       List<Future<Api.Reply>> busy = new ArrayList<>();
