@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,13 +67,14 @@ final class BenchServer implements AutoCloseable {
     awaitCount("SELECT count(*) FROM outbox WHERE app_id = ?::uuid", appId, 0);
   }
 
-  /** Blocks until {@code sql}, given the app id, counts {@code expected}. */
+  /** Blocks until {@code sql}, given the app id, counts {@code expected}; gives up after 10 min. */
   void awaitCount(String sql, String appId, long expected)
       throws SQLException, InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
     try (Connection c = connect();
         PreparedStatement count = c.prepareStatement(sql)) {
       count.setString(1, appId);
-      while (true) {
+      while (Instant.now().isBefore(deadline)) {
         try (ResultSet row = count.executeQuery()) {
           row.next();
           if (row.getLong(1) == expected) {
@@ -81,6 +84,7 @@ final class BenchServer implements AutoCloseable {
         Thread.sleep(10);
       }
     }
+    throw new IllegalStateException(sql + " never counted " + expected + " within 10 minutes");
   }
 
   @Override

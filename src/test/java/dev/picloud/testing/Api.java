@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -54,16 +55,17 @@ public final class Api {
 
   /**
    * Repeats the call while it is answered 503 (a caller that lost its execution slot to another
-   * tries again), so tests can fill the execution gate reliably.
+   * tries again), for at most 30 s, so tests can fill the execution gate reliably; the last answer
+   * is returned either way.
    */
   public static Reply untilAdmitted(Supplier<Reply> call) throws InterruptedException {
-    while (true) {
-      Reply reply = call.get();
-      if (reply.status() != 503) {
-        return reply;
-      }
+    Instant deadline = Instant.now().plusSeconds(30);
+    Reply reply = call.get();
+    while (reply.status() == 503 && Instant.now().isBefore(deadline)) {
       Thread.sleep(20);
+      reply = call.get();
     }
+    return reply;
   }
 
   public Reply get(String path) {

@@ -57,28 +57,17 @@ public final class RunLogs {
 
   /** A row the dispatcher did not run (its trigger, user or script is gone): says why. */
   public static ExecutionLog refused(RunOf run, String reason, Instant at) {
-    return new ExecutionLog(
-        UUID.randomUUID(),
-        run.appId(),
-        run.scriptId(),
-        run.executionId(),
-        run.rootExecutionId(),
-        run.triggerId(),
-        run.routeId(),
-        run.invocation(),
-        run.attempt(),
-        "error",
-        null,
-        null,
-        null,
-        "[]",
-        "not_run: " + reason,
-        0,
-        null,
-        at);
+    return withoutRun(run, "error", null, null, "not_run: " + reason, at);
   }
 
   public static ExecutionLog overloaded(RunOf run, RequestData request, Instant at) {
+    return withoutRun(
+        run, "overloaded", requestJson(request), 503, "overloaded: no execution slot was free", at);
+  }
+
+  /** A log for a run that never started: no duration, logs, body or queueing delay. */
+  private static ExecutionLog withoutRun(
+      RunOf run, String status, String request, Integer code, String error, Instant at) {
     return new ExecutionLog(
         UUID.randomUUID(),
         run.appId(),
@@ -89,12 +78,12 @@ public final class RunLogs {
         run.routeId(),
         run.invocation(),
         run.attempt(),
-        "overloaded",
-        requestJson(request),
-        503,
+        status,
+        request,
+        code,
         null,
         "[]",
-        "overloaded: no execution slot was free",
+        error,
         0,
         null,
         at);

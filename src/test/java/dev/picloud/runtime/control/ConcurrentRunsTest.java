@@ -3,6 +3,7 @@ package dev.picloud.runtime.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picloud.runtime.Runs;
+import jakarta.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +25,7 @@ class ConcurrentRunsTest {
             // Budgets that outlast the test: closing the runtime is what must stop the run.
             Limits.defaults(false)
                 .withOverrides(
-                    jakarta.json.Json.createObjectBuilder()
+                    Json.createObjectBuilder()
                         .add("operations", 10_000_000_000L)
                         .add("cpu_time_ms", 300_000)
                         .add("allocation_bytes", 4L * 1024 * 1024 * 1024)
