@@ -1,7 +1,7 @@
 package dev.picloud.runtime.control;
 
+import dev.picloud.runtime.sandbox.Program;
 import java.util.UUID;
-import javax.script.CompiledScript;
 
 /**
  * One script version, parsed, instrumented and compiled once. Only {@link ScriptCompiler} makes
@@ -11,9 +11,9 @@ public final class CompiledHandler {
   private final UUID scriptId;
   private final long version;
   private final String source;
-  private final CompiledScript program;
+  private final Program program;
 
-  CompiledHandler(UUID scriptId, long version, String source, CompiledScript program) {
+  CompiledHandler(UUID scriptId, long version, String source, Program program) {
     this.scriptId = scriptId;
     this.version = version;
     this.source = source;
@@ -32,7 +32,7 @@ public final class CompiledHandler {
     return source;
   }
 
-  CompiledScript program() {
+  Program program() {
     return program;
   }
 }

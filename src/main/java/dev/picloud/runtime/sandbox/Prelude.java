@@ -39,7 +39,8 @@ final class Prelude {
   private static final String TAIL =
       """
         return {
-          run: function (outer, ctxJson) {
+          run: function (outer, ctxJson, programShadows) {
+            if (programShadows !== null) { shadow(programShadows); }
             var handler = outer(loopHook, enterHook, exitHook, caught, thrown);
             var result = handler(parseJson(ctxJson));
             return result === undefined ? undef : result;

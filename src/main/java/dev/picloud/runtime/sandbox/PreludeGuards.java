@@ -60,20 +60,17 @@ final class PreludeGuards {
           return indexOfText(s, t, clamp(toInteger(arguments[1]), 0, s.length)) !== -1;
         });
 
-        // A property a primitive lacks in JavaScript is looked up on its Java class ('x'.getClass(),
-        // (1).wait()): every Java method and bean property name gets a permanent JS property.
-        // Plain loops: a forEach callback called over a hundred times gets its method handle
-        // customised, which defines a class per global (a millisecond of every run).
-        (function (javaNames) {
-          var shadowed = [[SP, javaNames.string], [Number.prototype, javaNames.number],
-                          [Boolean.prototype, javaNames.boolean], [Symbol.prototype, javaNames.symbol]];
-          for (var p = 0; p < shadowed.length; p++) {
-            for (var n = 0; n < shadowed[p][1].length; n++) {
-              var name = shadowed[p][1][n];
-              if (!(name in shadowed[p][0])) { permanent(shadowed[p][0], name, undefined); }
-            }
-          }
-        })(parseJson(shadows));
+        // A named property a primitive lacks in JavaScript is looked up on its Java class
+        // ('x'.getClass(), (1).wait()): such names get permanent undefined properties (see
+        // JavaShadows). Here the ones the prelude itself spells; run() adds the program's.
+        function shadow(descriptors) {
+          var byKind = parseJson(descriptors);
+          O.defineProperties(SP, byKind.string);
+          O.defineProperties(Number.prototype, byKind.number);
+          O.defineProperties(Boolean.prototype, byKind.boolean);
+          O.defineProperties(Symbol.prototype, byKind.symbol);
+        }
+        shadow(shadows);
 
         // new Array(n) is free in Nashorn (sparse) but stands for n elements of work.
         var OrigArray = Array, makeArray = applyOf(OrigArray);

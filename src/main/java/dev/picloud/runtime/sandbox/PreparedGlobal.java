@@ -1,7 +1,6 @@
 package dev.picloud.runtime.sandbox;
 
 import dev.picloud.runtime.sdk.JsValues;
-import javax.script.CompiledScript;
 import javax.script.ScriptException;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 
@@ -48,10 +47,13 @@ public final class PreparedGlobal {
     global.setMember(name, module);
   }
 
-  /** Runs the handler with its ctx (JSON text); {@link #isUndefined} tells an undefined result. */
-  public Object run(CompiledScript program, String ctxJson) throws ScriptException {
-    Object wrapper = program.eval(global);
-    return run.call(null, wrapper, ctxJson);
+  /**
+   * Runs the handler with its ctx (JSON text), after shadowing the Java names the program spells;
+   * {@link #isUndefined} tells an undefined result.
+   */
+  public Object run(Program program, String ctxJson) throws ScriptException {
+    Object wrapper = program.code().eval(global);
+    return run.call(null, wrapper, ctxJson, program.shadows().orElse(null));
   }
 
   public boolean isUndefined(Object result) {

@@ -28,6 +28,15 @@ public final class Sandbox {
    */
   public static final String SCRIPT_FILE = "script";
 
+  /** Whether a prototype of the probe global lacks a name, as the {@code in} operator sees it. */
+  private static final String LACKS =
+      """
+      (function (kind, name) {
+        var prototypes = {string: String.prototype, number: Number.prototype,
+                          boolean: Boolean.prototype, symbol: Symbol.prototype};
+        return !(name in prototypes[kind]);
+      })""";
+
   static {
     NashornAssertions.disable();
   }
@@ -35,7 +44,8 @@ public final class Sandbox {
   private final NashornScriptEngine engine;
   private final CompiledScript prelude;
   private final Object undefinedResult = new AbstractJSObject() {};
-  private final String shadows;
+  private final JavaShadows shadows;
+  private final String preludeShadows;
 
   public Sandbox() {
     engine =
@@ -51,7 +61,8 @@ public final class Sandbox {
         prelude = engine.compile(Prelude.SOURCE);
         ((ScriptObjectMirror) engine.eval("(function (f) { f(undefined); })"))
             .call(null, new UndefinedProbe());
-        shadows = JavaShadows.json(engine.eval("Symbol('probe')").getClass());
+        shadows = probeShadows(engine.eval("Symbol('probe')").getClass());
+        preludeShadows = shadows.forPrelude();
         engine
             .getContext()
             .setAttribute(ScriptEngine.FILENAME, SCRIPT_FILE, ScriptContext.ENGINE_SCOPE);
@@ -66,12 +77,14 @@ public final class Sandbox {
    *
    * @throws ScriptSyntaxException with the position in the user's source
    */
-  public CompiledScript compile(String userSource) throws ScriptSyntaxException {
+  public Program compile(String userSource) throws ScriptSyntaxException {
     String instrumented = Instrumenter.instrument(userSource);
     try {
+      CompiledScript code;
       synchronized (engine) {
-        return engine.compile(instrumented);
+        code = engine.compile(instrumented);
       }
+      return new Program(code, shadows.forProgram(instrumented));
     } catch (ScriptException instrumentedError) {
       throw positionInUserSource(userSource, instrumentedError);
     } catch (RuntimeException | AssertionError engineFault) {
@@ -86,25 +99,40 @@ public final class Sandbox {
   public PreparedGlobal prepare() {
     Bindings global = engine.createBindings();
     Hooks hooks = new Hooks();
+    ScriptObjectMirror kit = runPrelude(global, hooks, preludeShadows);
+    return new PreparedGlobal((ScriptObjectMirror) global, hooks, kit, undefinedResult);
+  }
+
+  private ScriptObjectMirror runPrelude(Bindings global, Hooks hooks, String shadowDescriptors) {
     try {
       ScriptObjectMirror setUp = (ScriptObjectMirror) prelude.eval(global);
-      ScriptObjectMirror kit =
-          (ScriptObjectMirror)
-              setUp.call(
-                  null,
-                  global,
-                  hooks.loop,
-                  hooks.enter,
-                  hooks.exit,
-                  hooks.caught,
-                  hooks.charge,
-                  hooks.tooLarge,
-                  undefinedResult,
-                  shadows);
-      return new PreparedGlobal((ScriptObjectMirror) global, hooks, kit, undefinedResult);
+      return (ScriptObjectMirror)
+          setUp.call(
+              null,
+              global,
+              hooks.loop,
+              hooks.enter,
+              hooks.exit,
+              hooks.caught,
+              hooks.charge,
+              hooks.tooLarge,
+              undefinedResult,
+              shadowDescriptors);
     } catch (ScriptException e) {
       throw new IllegalStateException("the sandbox prelude failed", e);
     }
+  }
+
+  /**
+   * Which Java member names JavaScript lacks, asked of a global prepared with nothing shadowed (the
+   * prelude is the same for every global, so one probe answers for all).
+   */
+  private JavaShadows probeShadows(Class<?> symbolType) throws ScriptException {
+    Bindings probe = engine.createBindings();
+    runPrelude(probe, new Hooks(), JavaShadows.NONE);
+    ScriptObjectMirror lacks = (ScriptObjectMirror) engine.eval(LACKS, probe);
+    return new JavaShadows(
+        symbolType, (kind, name) -> (Boolean) lacks.call(null, kind, name), Prelude.SOURCE);
   }
 
   /**

@@ -76,6 +76,12 @@ class SandboxEscapeTest {
         "Symbol('s').getClass()",
         "Symbol('s').getName()",
         "new String('x').getClass()",
+        // ... also when the name is spelled with escapes (shadowing follows the names a program
+        // spells)
+        "'abc'.ch\\u0061rs().count()",
+        "'x'.\\u0067etBytes()",
+        "(1).\\u0064oubleValue()",
+        "true.b\\u006foleanValue()",
         // 4. Host objects handed out by the SDK
         "regex.getClass()",
         "regex.isMatch.getClass()",
@@ -118,6 +124,17 @@ class SandboxEscapeTest {
 
     assertThat(outcome.status()).as(attempt).isEqualTo(RunStatus.SCRIPT_ERROR);
     assertThat(outcome.error()).hasValueSatisfying(e -> assertThat(e).contains("not available"));
+  }
+
+  @Test
+  void javaMembersOfPrimitivesAreUndefinedWhetherNamedOrComputed() {
+    assertThat(
+            Runs.value(
+                "(function (name) { return [typeof 'x'[name], typeof 'x'.getBytes,"
+                    + " typeof (1).doubleValue, 'doubleValue' in Number.prototype, typeof 'x'.trim];"
+                    + " })('get' + 'Bytes')"))
+        .isEqualTo("[\"undefined\",\"undefined\",\"undefined\",true,\"function\"]");
+    assertThat(Runs.value("typeof 'x'['getBytes']")).isEqualTo("\"undefined\"");
   }
 
   @Test
