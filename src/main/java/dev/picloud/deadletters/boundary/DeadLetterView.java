@@ -1,7 +1,7 @@
 package dev.picloud.deadletters.boundary;
 
 import dev.picloud.deadletters.control.DeadLetter;
-import jakarta.json.Json;
+import dev.picloud.platform.control.Jsonp;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
@@ -64,7 +64,7 @@ public record DeadLetterView(
     if (text == null) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Jsonp.createReader(new StringReader(text))) {
       return reader.readValue();
     }
   }

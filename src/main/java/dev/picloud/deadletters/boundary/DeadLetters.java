@@ -11,13 +11,13 @@ import dev.picloud.deadletters.control.DeadLetterResolutionStore.Replayed;
 import dev.picloud.deadletters.control.DeadLetterStore;
 import dev.picloud.deadletters.control.ResolutionRequest;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.platform.control.KeysetCursor;
 import dev.picloud.platform.control.Page;
 import dev.picloud.platform.control.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +117,7 @@ public class DeadLetters {
 
   /** Who replayed, kept on the new outbox row for forensics (the statement adds replay_of). */
   private static String origin(Caller caller) {
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("user_id", caller.userId().toString())
         .add("username", caller.username())
         .add("credential", caller.credential().name().toLowerCase(Locale.ROOT))

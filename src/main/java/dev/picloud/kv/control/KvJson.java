@@ -1,6 +1,6 @@
 package dev.picloud.kv.control;
 
-import jakarta.json.Json;
+import dev.picloud.platform.control.Jsonp;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * JSON text to {@link JsonValue} for stored values and values scripts hand over. One reader factory
- * for the class: {@code Json.createReader} looks the JSON-P provider up on every call.
+ * for the class: {@code Jsonp.createReader} looks the JSON-P provider up on every call.
  */
 final class KvJson {
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+  private static final JsonReaderFactory READERS = Jsonp.createReaderFactory(Map.of());
 
   private KvJson() {}
 

@@ -1,7 +1,7 @@
 package dev.picloud.logs.boundary;
 
 import dev.picloud.logs.control.ExecutionLog;
-import jakarta.json.Json;
+import dev.picloud.platform.control.Jsonp;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public record ExecutionView(
     if (text == null) {
       return null;
     }
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = Jsonp.createReader(new StringReader(text))) {
       return reader.readValue();
     }
   }

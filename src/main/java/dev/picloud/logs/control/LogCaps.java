@@ -1,6 +1,6 @@
 package dev.picloud.logs.control;
 
-import jakarta.json.Json;
+import dev.picloud.platform.control.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Locale;
@@ -44,7 +44,7 @@ public final class LogCaps {
 
   /** Lower-case names; values of credential headers replaced. */
   public static JsonObject redactHeaders(Map<String, String> headers) {
-    JsonObjectBuilder out = Json.createObjectBuilder();
+    JsonObjectBuilder out = Jsonp.createObjectBuilder();
     headers.forEach(
         (name, value) -> {
           String key = name.toLowerCase(Locale.ROOT);

@@ -1,10 +1,10 @@
 package dev.picloud.logs.control;
 
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.runtime.control.LogLine;
 import dev.picloud.runtime.control.RequestData;
 import dev.picloud.runtime.control.RunOutcome;
 import dev.picloud.runtime.control.ScriptResponse;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -99,11 +99,11 @@ public final class RunLogs {
   }
 
   private static String requestJson(RequestData request) {
-    JsonObjectBuilder query = Json.createObjectBuilder();
+    JsonObjectBuilder query = Jsonp.createObjectBuilder();
     request.query().forEach(query::add);
     String body = request.body().toString();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("method", request.method())
             .add("path", request.path())
             .add("headers", LogCaps.redactHeaders(request.headers()))
@@ -132,10 +132,10 @@ public final class RunLogs {
   }
 
   private static String logsJson(List<LogLine> lines) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = Jsonp.createArrayBuilder();
     for (LogLine line : lines) {
       array.add(
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("level", line.level().name().toLowerCase(Locale.ROOT))
               .add("time", line.isoTime())
               .add("message", line.message()));

@@ -1,7 +1,7 @@
 package dev.picloud.outbox.boundary;
 
 import dev.picloud.outbox.control.PendingRow;
-import jakarta.json.Json;
+import dev.picloud.platform.control.Jsonp;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
@@ -39,7 +39,7 @@ public record OutboxRowView(
         row.claimedBy(),
         row.leaseExpiresAt(),
         row.lastError(),
-        Json.createReader(new StringReader(row.errorsJson())).readValue(),
+        Jsonp.createReader(new StringReader(row.errorsJson())).readValue(),
         row.createdAt());
   }
 }

@@ -6,6 +6,7 @@ import dev.picloud.outbox.control.Backoff;
 import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.RetryPolicy;
 import dev.picloud.outbox.control.SourceKind;
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.Invocation;
 import dev.picloud.runtime.control.RequestData;
@@ -21,7 +22,6 @@ import dev.picloud.users.entity.InstanceRole;
 import dev.picloud.users.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Optional;
@@ -42,7 +42,7 @@ public class RowPlans {
   @Inject RunServices services;
 
   RowPlan plan(ClaimedRow row) {
-    JsonObject payload = Json.createReader(new StringReader(row.payloadJson())).readObject();
+    JsonObject payload = Jsonp.createReader(new StringReader(row.payloadJson())).readObject();
     boolean http = row.sourceKind() == SourceKind.HTTP;
     Optional<UUID> handled =
         row.sourceKind() == SourceKind.DEAD_LETTER

@@ -8,6 +8,7 @@ import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.RetryPolicy;
 import dev.picloud.outbox.control.Settlement;
 import dev.picloud.platform.boundary.Problems;
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.platform.control.Problem;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.RunOutcome;
@@ -15,7 +16,6 @@ import dev.picloud.runtime.control.RunStatus;
 import dev.picloud.scripts.boundary.RunResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
@@ -205,7 +205,7 @@ public class RowSettlement {
   /** The dead letter's op: an HTTP row's method, an event's op. */
   private static String op(ClaimedRow row) {
     try {
-      JsonObject payload = Json.createReader(new StringReader(row.payloadJson())).readObject();
+      JsonObject payload = Jsonp.createReader(new StringReader(row.payloadJson())).readObject();
       if (payload.containsKey("request")) {
         return payload.getJsonObject("request").getString("method");
       }

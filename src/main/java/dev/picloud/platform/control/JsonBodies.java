@@ -1,6 +1,5 @@
 package dev.picloud.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
@@ -46,7 +45,7 @@ public final class JsonBodies {
     if (text.isBlank()) {
       throw ApiException.badRequest("missing_body", "A JSON request body is required.");
     }
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = Jsonp.createParser(new StringReader(text))) {
       parser.next();
       JsonValue value = parser.getValue();
       if (parser.hasNext()) {

@@ -10,6 +10,7 @@ import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.boundary.Problems;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.JsonBodies;
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.platform.control.Problem;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.routes.boundary.RouteTables.AppRouting;
@@ -26,7 +27,6 @@ import dev.picloud.scripts.control.RequestDecoder;
 import dev.picloud.scripts.control.RequestJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
@@ -163,7 +163,7 @@ public class Ingress {
       UUID inboxId,
       String idempotencyKey) {
     String payload =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("request", RequestJson.toJson(request))
             .add("request_id", requestId)
             .build()

@@ -1,6 +1,7 @@
 package dev.picloud.scripts.boundary;
 
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.platform.control.Problem;
 import dev.picloud.runtime.control.CompiledHandler;
 import dev.picloud.runtime.control.Invocation;
@@ -15,7 +16,6 @@ import dev.picloud.scripts.control.ScriptLimits;
 import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Optional;
@@ -55,7 +55,7 @@ public class ScriptRuns {
             run.invocation(),
             run.attempt(),
             run.triggerDepth());
-    JsonObject overrides = Json.createReader(new StringReader(script.limitsJson())).readObject();
+    JsonObject overrides = Jsonp.createReader(new StringReader(script.limitsJson())).readObject();
     var limits = ScriptLimits.forRun(overrides, script.timeoutSeconds(), run.async());
     var sdk =
         new SdkContext(

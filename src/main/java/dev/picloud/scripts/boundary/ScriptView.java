@@ -1,7 +1,7 @@
 package dev.picloud.scripts.boundary;
 
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.scripts.entity.Script;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
@@ -47,7 +47,7 @@ public record ScriptView(
   }
 
   private static JsonObject parse(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsonp.createReader(new StringReader(json))) {
       return reader.readObject();
     }
   }

@@ -2,8 +2,8 @@ package dev.picloud.scripts.control;
 
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.JsonBodies;
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.runtime.control.RequestData;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -53,13 +53,13 @@ public final class RequestDecoder {
       } else if (type.isEmpty() && looksLikeJson(bytes)) {
         body = json(bytes);
       } else if (type.startsWith("text/")) {
-        body = Json.createValue(JsonBodies.utf8(bytes));
+        body = Jsonp.createValue(JsonBodies.utf8(bytes));
       } else if (type.equals(FORM)) {
         String text = JsonBodies.utf8(bytes);
-        body = Json.createValue(text);
+        body = Jsonp.createValue(text);
         form = Optional.of(formFields(text));
       } else {
-        body = Json.createValue(Base64.getEncoder().encodeToString(bytes));
+        body = Jsonp.createValue(Base64.getEncoder().encodeToString(bytes));
         encoding = Optional.of("base64");
       }
     }

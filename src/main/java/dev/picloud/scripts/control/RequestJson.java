@@ -1,7 +1,7 @@
 package dev.picloud.scripts.control;
 
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.runtime.control.RequestData;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,17 +16,17 @@ public final class RequestJson {
   private RequestJson() {}
 
   public static JsonObject toJson(RequestData request) {
-    JsonObjectBuilder queryAll = Json.createObjectBuilder();
+    JsonObjectBuilder queryAll = Jsonp.createObjectBuilder();
     request
         .queryAll()
         .forEach(
             (name, values) -> {
-              JsonArrayBuilder array = Json.createArrayBuilder();
+              JsonArrayBuilder array = Jsonp.createArrayBuilder();
               values.forEach(array::add);
               queryAll.add(name, array);
             });
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("method", request.method())
             .add("path", request.path())
             .add("headers", strings(request.headers()))
@@ -62,7 +62,7 @@ public final class RequestJson {
   }
 
   private static JsonObjectBuilder strings(Map<String, String> map) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsonp.createObjectBuilder();
     map.forEach(json::add);
     return json;
   }

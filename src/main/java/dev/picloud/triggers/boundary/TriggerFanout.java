@@ -9,13 +9,13 @@ import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.OutboxSettles.DeadLettered;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.SourceKind;
+import dev.picloud.platform.control.Jsonp;
 import dev.picloud.triggers.control.Trigger;
 import dev.picloud.triggers.control.TriggerKind;
 import dev.picloud.triggers.control.TriggerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -49,7 +49,7 @@ public class TriggerFanout {
     String principal =
         context.principalUserId() == null
             ? null
-            : Json.createObjectBuilder()
+            : Jsonp.createObjectBuilder()
                 .add("user_id", context.principalUserId().toString())
                 .build()
                 .toString();
@@ -85,15 +85,15 @@ public class TriggerFanout {
   /** SPEC 6.2: {@code {source: "kv", op, kv: {collection, key, value, oldValue}}}. */
   private static String kvPayload(KvEvent event) {
     JsonObjectBuilder kv =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("collection", event.collection())
             .add("key", event.key())
             .add("value", event.value() == null ? JsonValue.NULL : event.value())
             .add("oldValue", event.oldValue() == null ? JsonValue.NULL : event.oldValue());
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add(
             "event",
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("source", "kv")
                 .add("op", event.op().wire())
                 .add("kv", kv))
@@ -112,7 +112,7 @@ public class TriggerFanout {
       return 0;
     }
     JsonObjectBuilder deadLetter =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("id", dead.id().toString())
             .add("original", original(source, op, dead.payloadJson()))
             .add("attempts", dead.attemptCount())
@@ -122,10 +122,10 @@ public class TriggerFanout {
     optional(deadLetter, "triggerId", failed.triggerId());
     optional(deadLetter, "scriptId", failed.scriptId());
     String payload =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add(
                 "event",
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                     .add("source", "dead_letter")
                     .add("deadLetter", deadLetter))
             .add("dead_letter_id", dead.id().toString())
@@ -156,11 +156,11 @@ public class TriggerFanout {
 
   /** The failed event as scripts see events: a trigger row's own event, or the HTTP request. */
   private static JsonValue original(String source, String op, String payloadJson) {
-    JsonObject payload = Json.createReader(new StringReader(payloadJson)).readObject();
+    JsonObject payload = Jsonp.createReader(new StringReader(payloadJson)).readObject();
     if (payload.containsKey("event")) {
       return payload.get("event");
     }
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("source", source)
         .add("op", op)
         .add("request", payload.getOrDefault("request", JsonValue.NULL))
