@@ -62,6 +62,27 @@ public class Ingress {
   @Inject Settings settings;
   @Inject Clock clock;
 
+  /**
+   * Answers a request for an async route at once, before JAX-RS matches a resource (see {@link
+   * AsyncRouteFilter}): 202 once its row is committed, with no suspended response. Empty for every
+   * other request, which the catch-all resource handles.
+   */
+  public Optional<Response> acceptIfAsync(PublicRequest raw) {
+    if (ReservedPrefixes.isReservedPath(raw.rawPath())) {
+      return Optional.empty();
+    }
+    Optional<UUID> appId = tables.appFor(raw.host());
+    if (appId.isEmpty()) {
+      return Optional.empty();
+    }
+    RouteMatch match =
+        tables.routing(appId.get()).table().match(raw.host(), raw.method(), raw.rawPath());
+    if (!(match instanceof RouteMatch.Matched route) || !"async".equals(route.dispatchMode())) {
+      return Optional.empty();
+    }
+    return Optional.of(accept(appId.get(), route, decode(raw, route), requestId(raw), raw));
+  }
+
   public void handle(PublicRequest raw, AsyncResponse async) {
     if (ReservedPrefixes.isReservedPath(raw.rawPath())) {
       throw new NotFoundException();
@@ -81,7 +102,7 @@ public class Ingress {
     RequestData request = decode(raw, route);
     String requestId = requestId(raw);
     if ("async".equals(route.dispatchMode())) {
-      accept(appId, route, request, requestId, raw, async);
+      async.resume(accept(appId, route, request, requestId, raw));
     } else {
       dispatchSync(appId, routing, route, request, requestId, async);
     }
@@ -124,13 +145,12 @@ public class Ingress {
     dispatcher.wake();
   }
 
-  private void accept(
+  private Response accept(
       UUID appId,
       RouteMatch.Matched route,
       RequestData request,
       String requestId,
-      PublicRequest raw,
-      AsyncResponse async) {
+      PublicRequest raw) {
     Optional<String> key = headerValue(raw, "idempotency-key");
     NewOutboxRow row =
         row(appId, route, request, requestId, UUID.randomUUID(), null, key.orElse(null));
@@ -141,17 +161,15 @@ public class Ingress {
       accepted = keys.find(appId, route.routeId(), key.orElseThrow()).orElseThrow();
     } catch (RuntimeException e) {
       LOG.warning(() -> "Cannot enqueue an async request: " + e.getMessage());
-      async.resume(backendUnavailable());
-      return;
+      return backendUnavailable();
     }
     dispatcher.wake();
     URI location =
         URI.create("/api/v1/admin/apps/" + appId + "/executions/" + accepted.executionId());
-    async.resume(
-        Response.accepted(new AcceptedView(accepted.acceptedAt(), accepted.executionId()))
-            .location(location)
-            .type("application/json")
-            .build());
+    return Response.accepted(new AcceptedView(accepted.acceptedAt(), accepted.executionId()))
+        .location(location)
+        .type("application/json")
+        .build();
   }
 
   private NewOutboxRow row(
