@@ -1,6 +1,5 @@
 package dev.picloud.routes.boundary;
 
-import dev.picloud.routes.control.ReservedPrefixes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -21,14 +20,10 @@ public class AsyncRouteFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String rawPath = request.getUriInfo().getRequestUri().getRawPath();
-    if (ReservedPrefixes.isReservedPath(rawPath)) {
-      return; // the platform's own paths: not even their query is parsed here
-    }
     var raw =
         new PublicRequest(
             request.getMethod(),
-            rawPath,
+            request.getUriInfo().getRequestUri().getRawPath(),
             request.getHeaderString(HttpHeaders.HOST),
             request.getHeaders(),
             request.getUriInfo().getQueryParameters(),

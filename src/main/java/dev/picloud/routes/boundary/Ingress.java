@@ -71,28 +71,26 @@ public class Ingress {
     if (ReservedPrefixes.isReservedPath(raw.rawPath())) {
       return Optional.empty();
     }
-    Optional<UUID> appId = tables.appFor(raw.host());
-    if (appId.isEmpty()) {
-      return Optional.empty();
-    }
-    RouteMatch match =
-        tables.routing(appId.get()).table().match(raw.host(), raw.method(), raw.rawPath());
-    if (!(match instanceof RouteMatch.Matched route) || !"async".equals(route.dispatchMode())) {
-      return Optional.empty();
-    }
-    return Optional.of(accept(appId.get(), route, decode(raw, route), requestId(raw), raw));
+    return routed(raw)
+        .filter(
+            routed ->
+                routed.match() instanceof RouteMatch.Matched route
+                    && "async".equals(route.dispatchMode()))
+        .map(
+            routed -> {
+              var route = (RouteMatch.Matched) routed.match();
+              return accept(routed.appId(), route, decode(raw, route), requestId(raw), raw);
+            });
   }
 
   public void handle(PublicRequest raw, AsyncResponse async) {
     if (ReservedPrefixes.isReservedPath(raw.rawPath())) {
       throw new NotFoundException();
     }
-    UUID appId =
-        tables
-            .appFor(raw.host())
-            .orElseThrow(() -> notFound("no_app_for_host", "No app serves this host."));
-    AppRouting routing = tables.routing(appId);
-    RouteMatch match = routing.table().match(raw.host(), raw.method(), raw.rawPath());
+    Routed routed =
+        routed(raw).orElseThrow(() -> notFound("no_app_for_host", "No app serves this host."));
+    UUID appId = routed.appId();
+    RouteMatch match = routed.match();
     if (match instanceof RouteMatch.BadPath bad) {
       throw ApiException.badRequest(RouteMatch.BadPath.CODE, bad.reason());
     }
@@ -104,8 +102,22 @@ public class Ingress {
     if ("async".equals(route.dispatchMode())) {
       async.resume(accept(appId, route, request, requestId, raw));
     } else {
-      dispatchSync(appId, routing, route, request, requestId, async);
+      dispatchSync(appId, routed.routing(), route, request, requestId, async);
     }
+  }
+
+  /** The app serving the request's host, its routing and what the request matches there. */
+  private record Routed(UUID appId, AppRouting routing, RouteMatch match) {}
+
+  private Optional<Routed> routed(PublicRequest raw) {
+    return tables
+        .appFor(raw.host())
+        .map(
+            appId -> {
+              AppRouting routing = tables.routing(appId);
+              return new Routed(
+                  appId, routing, routing.table().match(raw.host(), raw.method(), raw.rawPath()));
+            });
   }
 
   private void dispatchSync(
