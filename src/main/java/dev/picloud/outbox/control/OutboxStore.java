@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -45,6 +48,7 @@ public class OutboxStore {
           ?::text[], ?::text[], ?::int[], ?::uuid[], ?::uuid[], ?::text[])
         AS r(id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload,
           origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)
+      RETURNING id, created_at
       """;
 
   /**
@@ -112,8 +116,8 @@ public class OutboxStore {
     return new Inserted(id, createdAt);
   }
 
-  /** Enqueues every row in one statement; returns their ids in the order given. */
-  public List<UUID> insertAll(List<NewOutboxRow> rows) {
+  /** Enqueues every row in one statement; returns what was written, in the order given. */
+  public List<Inserted> insertAll(List<NewOutboxRow> rows) {
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -138,8 +142,13 @@ public class OutboxStore {
       for (int i = 0; i < columns.size(); i++) {
         insert.setArray(i + 2, textArray(connection, rows.stream().map(columns.get(i)).toList()));
       }
-      insert.executeUpdate();
-      return ids;
+      Map<UUID, Instant> written = new HashMap<>();
+      try (ResultSet row = insert.executeQuery()) {
+        while (row.next()) {
+          written.put(row.getObject(1, UUID.class), Jdbc.instant(row, "created_at"));
+        }
+      }
+      return ids.stream().map(id -> new Inserted(id, written.get(id))).toList();
     } catch (SQLException e) {
       throw new Jdbc.DataAccessException(e);
     }

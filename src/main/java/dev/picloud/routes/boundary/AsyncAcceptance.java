@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Enqueues an async request: the outbox row and, with an Idempotency-Key, the key's claim commit
- * together. A key that is already taken answers the first acceptance and enqueues nothing.
+ * Enqueues an async request that carries an Idempotency-Key: the outbox row and the key's claim
+ * commit together. A key that is already taken answers the first acceptance and enqueues nothing.
+ * (Requests without a key are enqueued by the {@link dev.picloud.outbox.boundary.OutboxAppender}.)
  */
 @ApplicationScoped
 public class AsyncAcceptance {
@@ -27,17 +28,14 @@ public class AsyncAcceptance {
   }
 
   @Transactional(rollbackOn = KeyTaken.class)
-  public Accepted accept(NewOutboxRow row, UUID routeId, Optional<String> idempotencyKey) {
-    if (idempotencyKey.isPresent()) {
-      Optional<Accepted> first = keys.find(row.appId(), routeId, idempotencyKey.get());
-      if (first.isPresent()) {
-        return first.get();
-      }
+  public Accepted accept(NewOutboxRow row, UUID routeId, String idempotencyKey) {
+    Optional<Accepted> first = keys.find(row.appId(), routeId, idempotencyKey);
+    if (first.isPresent()) {
+      return first.get();
     }
     OutboxStore.Inserted inserted = outbox.insert(row);
     Accepted accepted = new Accepted(row.executionId(), inserted.createdAt());
-    if (idempotencyKey.isPresent()
-        && !keys.claim(row.appId(), routeId, idempotencyKey.get(), accepted)) {
+    if (!keys.claim(row.appId(), routeId, idempotencyKey, accepted)) {
       throw new KeyTaken();
     }
     return accepted;

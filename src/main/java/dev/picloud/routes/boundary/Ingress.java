@@ -4,8 +4,8 @@ import dev.picloud.logs.boundary.ExecutionLogWriter;
 import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.boundary.Dispatcher;
 import dev.picloud.outbox.boundary.Inbox;
+import dev.picloud.outbox.boundary.OutboxAppender;
 import dev.picloud.outbox.control.NewOutboxRow;
-import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.boundary.Problems;
 import dev.picloud.platform.control.ApiException;
@@ -54,7 +54,7 @@ public class Ingress {
   @Inject RouteTables tables;
   @Inject ScriptRuntime runtime;
   @Inject Inbox inbox;
-  @Inject OutboxStore outbox;
+  @Inject OutboxAppender appender;
   @Inject AsyncAcceptance acceptance;
   @Inject IdempotencyStore keys;
   @Inject Dispatcher dispatcher;
@@ -148,7 +148,7 @@ public class Ingress {
     UUID inboxId = UUID.randomUUID();
     inbox.register(inboxId, async, budget(routing.timeouts().get(route.scriptId())));
     try {
-      outbox.insert(row(appId, route, request, requestId, executionId, inboxId, null));
+      appender.append(row(appId, route, request, requestId, executionId, inboxId, null));
     } catch (RuntimeException e) {
       LOG.warning(() -> "Cannot enqueue a sync request: " + e.getMessage());
       inbox.cancel(inboxId, backendUnavailable());
@@ -168,7 +168,10 @@ public class Ingress {
         row(appId, route, request, requestId, UUID.randomUUID(), null, key.orElse(null));
     Accepted accepted;
     try {
-      accepted = acceptance.accept(row, route.routeId(), key);
+      accepted =
+          key.isPresent()
+              ? acceptance.accept(row, route.routeId(), key.get())
+              : new Accepted(row.executionId(), appender.append(row).createdAt());
     } catch (AsyncAcceptance.KeyTaken taken) {
       accepted = keys.find(appId, route.routeId(), key.orElseThrow()).orElseThrow();
     } catch (RuntimeException e) {

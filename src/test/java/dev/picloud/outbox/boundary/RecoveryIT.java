@@ -135,6 +135,8 @@ class RecoveryIT {
     JsonObject app = scenario.createApp("dbdown");
     String script = scenario.createScript(app.getString("id"), "return 'up';");
     scenario.createRoute(app.getString("id"), script, "{\"path\":\"/ping\"}");
+    scenario.createRoute(
+        app.getString("id"), script, "{\"path\":\"/later\",\"dispatch_mode\":\"async\"}");
     Api site = scenario.publicApi(app.getString("slug"));
     assertThat(site.get("/ping").status()).isEqualTo(200);
 
@@ -142,6 +144,9 @@ class RecoveryIT {
     Api.Reply down = site.get("/ping");
     assertThat(down.status()).isEqualTo(503);
     assertThat(down.code()).isEqualTo("backend_unavailable");
+    Api.Reply notAccepted = site.post("/later", "{}");
+    assertThat(notAccepted.status()).isEqualTo(503);
+    assertThat(notAccepted.code()).isEqualTo("backend_unavailable");
     assertThat(new Api(server.baseUri()).get("/health/ready").status()).isEqualTo(503);
 
     database = EmbeddedDatabase.restartable(data.resolve("pg"), dbPort);
@@ -153,6 +158,10 @@ class RecoveryIT {
     }
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body()).isEqualTo("\"up\"");
+    assertThat(count("SELECT count(*) FROM outbox WHERE app_id = '" + app.getString("id") + "'"))
+        .as("the refused async request left nothing behind")
+        .isZero();
+    assertThat(site.post("/later", "{}").status()).isEqualTo(202);
   }
 
   private static LibertyServer newServer() {

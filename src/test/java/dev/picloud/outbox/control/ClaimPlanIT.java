@@ -25,7 +25,7 @@ class ClaimPlanIT {
   void claimWalksTheDueIndexForCustomAndGenericPlans() throws SQLException {
     UUID app = outbox.newApp();
     for (int i = 0; i < 4; i++) {
-      outbox.store.insertAll(
+      outbox.insertAll(
           IntStream.range(0, 5_000).mapToObj(n -> NewRows.async(app).build()).toList());
     }
     outbox.store.claim("busy-node", 15_000, OutboxDb.LONG_LEASE);

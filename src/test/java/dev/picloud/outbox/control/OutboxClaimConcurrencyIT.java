@@ -44,7 +44,7 @@ class OutboxClaimConcurrencyIT {
         rows.add(NewRows.async(app).build());
       }
     }
-    List<UUID> ids = outbox.store.insertAll(rows);
+    List<UUID> ids = outbox.insertAll(rows);
     Map<UUID, String> expectedNode = new HashMap<>();
     pinnedTo.forEach((index, node) -> expectedNode.put(ids.get(index), node));
 

@@ -34,8 +34,7 @@ class OutboxClaimIT {
   @Test
   void claimTakesAtMostMaxRowsOldestDueFirstAndTouchesNoOthers() {
     List<UUID> ids =
-        outbox.store.insertAll(
-            IntStream.range(0, 10).mapToObj(i -> NewRows.async(app).build()).toList());
+        outbox.insertAll(IntStream.range(0, 10).mapToObj(i -> NewRows.async(app).build()).toList());
     ClaimedRow first = outbox.store.claim("node-a", 1, OutboxDb.LONG_LEASE).get(0);
     // Due again at once, but later than the nine that were never claimed.
     outbox.settles.retryLater(first.claim(), Duration.ZERO, new AttemptError("x", "y", null));
@@ -97,7 +96,8 @@ class OutboxClaimIT {
     NewOutboxRow full =
         NewRows.sync(app, "node-a").principal("{\"user\": \"u1\"}").idempotencyKey("key-1").build();
 
-    List<UUID> ids = outbox.store.insertAll(List.of(plain, full));
+    List<OutboxStore.Inserted> inserted = outbox.store.insertAll(List.of(plain, full));
+    List<UUID> ids = inserted.stream().map(OutboxStore.Inserted::id).toList();
 
     List<ClaimedRow> claimed = outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE);
     assertThat(claimed).extracting(ClaimedRow::id).containsExactlyInAnyOrderElementsOf(ids);
@@ -106,6 +106,8 @@ class OutboxClaimIT {
     assertThat(OutboxDb.jsonObject(first.payloadJson())).isEqualTo(OutboxDb.jsonObject(payload));
     assertSame(first, plain);
     assertSame(second, full);
+    assertThat(first.createdAt()).isEqualTo(inserted.get(0).createdAt());
+    assertThat(second.createdAt()).isEqualTo(inserted.get(1).createdAt());
   }
 
   @Test

@@ -51,6 +51,11 @@ final class OutboxDb {
     return store.insert(row.build()).id();
   }
 
+  /** Enqueues the rows in one statement; their ids, in the order given. */
+  List<UUID> insertAll(List<NewOutboxRow> rows) {
+    return store.insertAll(rows).stream().map(OutboxStore.Inserted::id).toList();
+  }
+
   /** Claims with a long lease and expects exactly one row. */
   ClaimedRow claimOne(String node) {
     return claimOne(node, LONG_LEASE);

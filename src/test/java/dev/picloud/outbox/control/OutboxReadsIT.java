@@ -18,8 +18,7 @@ class OutboxReadsIT {
   @Test
   void pendingRowsArePagedOldestFirstWithinTheirApp() {
     List<UUID> ids =
-        outbox.store.insertAll(
-            IntStream.range(0, 5).mapToObj(i -> NewRows.async(app).build()).toList());
+        outbox.insertAll(IntStream.range(0, 5).mapToObj(i -> NewRows.async(app).build()).toList());
     outbox.insert(NewRows.async(outbox.newApp()));
 
     List<UUID> seen = new ArrayList<>();
