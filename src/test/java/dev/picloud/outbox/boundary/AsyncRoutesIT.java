@@ -12,7 +12,15 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +57,41 @@ class AsyncRoutesIT {
     assertThat(log.getString("invocation")).isEqualTo("http");
     assertThat(log.getInt("queued_ms")).isGreaterThanOrEqualTo(0);
     assertThat(log.getJsonArray("logs").getJsonObject(0).getString("message")).isEqualTo("got 5");
+  }
+
+  /** Concurrent requests share group commits: each must still get its own row and answer. */
+  @Test
+  void concurrentRequestsEachGetTheirOwnRowAndExecution() throws Exception {
+    String script = scenario.createScript(app, "log.info(ctx.request.body.n); return 1;");
+    scenario.createRoute(app, script, "{\"path\":\"/many\",\"dispatch_mode\":\"async\"}");
+    int requests = 60;
+    Map<Integer, String> executions = new ConcurrentHashMap<>();
+    ExecutorService callers = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<?>> sent = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        int n = i;
+        sent.add(
+            callers.submit(
+                () -> {
+                  Api.Reply accepted = site.post("/many", "{\"n\":" + n + "}");
+                  assertThat(accepted.status()).isEqualTo(202);
+                  executions.put(n, accepted.json().getString("execution_id"));
+                }));
+      }
+      for (Future<?> call : sent) {
+        call.get();
+      }
+    } finally {
+      callers.shutdown();
+    }
+    assertThat(new HashSet<>(executions.values())).hasSize(requests);
+    for (var entry : executions.entrySet()) {
+      JsonObject log = awaitLog(entry.getValue(), 1);
+      assertThat(log.getJsonArray("logs").getJsonObject(0).getString("message"))
+          .as("execution %s ran request %d", entry.getValue(), entry.getKey())
+          .isEqualTo(String.valueOf(entry.getKey()));
+    }
   }
 
   @Test
