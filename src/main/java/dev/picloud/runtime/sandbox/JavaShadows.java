@@ -29,9 +29,6 @@ import java.util.regex.Pattern;
  * releases.
  */
 final class JavaShadows {
-  /** The prelude's argument when nothing is shadowed (the probe global). */
-  static final String NONE = "{\"string\":{},\"number\":{},\"boolean\":{},\"symbol\":{}}";
-
   /** Writable like any prototype property, but never deletable; value and enumerable: defaults. */
   private static final String DESCRIPTOR = "{\"writable\":true}";
 
@@ -60,9 +57,12 @@ final class JavaShadows {
             .orElseThrow(() -> new IllegalStateException("the prelude must not use \\u escapes"));
   }
 
-  /** What every global shadows while it is prepared: the names the prelude's own code uses. */
-  String forPrelude() {
-    return descriptors(shadowedByPrelude::contains);
+  /**
+   * What every global shadows while it is prepared: the names the prelude's own code uses, or empty
+   * when it spells none.
+   */
+  Optional<String> forPrelude() {
+    return shadowing(shadowedByPrelude::contains);
   }
 
   /** What a run of {@code source} shadows on top, or empty when the prelude's already cover it. */
@@ -72,6 +72,10 @@ final class JavaShadows {
         name ->
             !shadowedByPrelude.contains(name)
                 && spelled.map(names -> names.contains(name)).orElse(true);
+    return shadowing(needed);
+  }
+
+  private Optional<String> shadowing(Predicate<String> needed) {
     boolean any = absent.values().stream().anyMatch(names -> names.stream().anyMatch(needed));
     return any ? Optional.of(descriptors(needed)) : Optional.empty();
   }

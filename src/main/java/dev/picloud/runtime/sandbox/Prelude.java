@@ -16,7 +16,7 @@ final class Prelude {
       (function (global, loopHook, enterHook, exitHook, javaCatch, charge, tooLarge, undef, shadows) {
         'use strict';
         var O = Object, FP = Function.prototype, AP = Array.prototype, SP = String.prototype;
-        var callOf = FP.bind.bind(FP.call), applyOf = FP.bind.bind(FP.apply);
+        var callOf = FP.bind.bind(FP.call), applyTo = callOf(FP.apply);
         var define = O.defineProperty, ownDescriptor = O.getOwnPropertyDescriptor,
             protoOf = O.getPrototypeOf, isExtensible = O.isExtensible, create = O.create,
             keysOf = O.keys, isArray = Array.isArray, floor = Math.floor, Str = String,
@@ -30,9 +30,13 @@ final class Prelude {
         var OrigError = Error, OrigTypeError = TypeError, OrigEvalError = EvalError,
             OrigRangeError = RangeError;
 
-        function hide(holder, name, value) {
-          define(holder, name, {value: value, writable: true, enumerable: false, configurable: true});
+        function hide(holder, key, value) {
+          define(holder, key, {value: value, writable: true, enumerable: false, configurable: true});
         }
+        // A built-in replaced by assignment keeps its attributes (all built-ins are writable), and
+        // its holder keeps the property map Nashorn shares between globals: redefining it would
+        // give every global maps of its own, and the prelude's call sites would relink per global.
+        function replace(holder, key, value) { holder[key] = value; }
 
       """;
 

@@ -11,13 +11,13 @@ final class PreludeCleanup {
   static final String SOURCE =
       """
         // Host functions, Java bridges and engine handles exist whatever the engine options.
-        // (__FILE__, __DIR__, __LINE__ and the empty 'arguments' cannot be deleted; harmless.)
+        // (__FILE__, __DIR__, __LINE__ and a global 'arguments' cannot be deleted; harmless.)
         ['print', 'load', 'loadWithNewGlobal', 'exit', 'quit', 'JSAdapter', '__noSuchProperty__',
          'javax.script.filename', 'Java',
          'Packages', 'JavaImporter', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'net',
          'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
          'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array'
-        ].forEach(function (name) { delete global[name]; });
+        ].forEach(function (key) { delete global[key]; });
         delete O.bindProperties;
         delete O.setIndexedPropertiesToExternalArrayData;
         delete OrigError.captureStackTrace;
@@ -35,9 +35,9 @@ final class PreludeCleanup {
         }
         var noFunction = unavailable('the Function constructor');
         noFunction.prototype = FP;
-        hide(FP, 'constructor', noFunction);
-        hide(global, 'Function', noFunction);
-        hide(global, 'eval', unavailable('eval'));
+        replace(FP, 'constructor', noFunction);
+        replace(global, 'Function', noFunction);
+        replace(global, 'eval', unavailable('eval'));
 
         // Nashorn keeps the Java exception behind an error in its 'nashornException' property and
         // writes it onto any object that is thrown. Objects inherit a read-only undefined one;
@@ -66,12 +66,12 @@ final class PreludeCleanup {
           return e;
         }
         ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']
-          .forEach(function (name) {
-            var Original = global[name], make = applyOf(Original);
-            var Wrapped = function (message) { return scrub(make(undefined, arguments)); };
+          .forEach(function (key) {
+            var Original = global[key];
+            var Wrapped = function (message) { return scrub(applyTo(Original, undefined, arguments)); };
             Wrapped.prototype = Original.prototype;
-            hide(Original.prototype, 'constructor', Wrapped);
-            hide(global, name, Wrapped);
+            replace(Original.prototype, 'constructor', Wrapped);
+            replace(global, key, Wrapped);
           });
         function neutralise(x) {
           if (x === null || (typeof x !== 'object' && typeof x !== 'function')) { return; }

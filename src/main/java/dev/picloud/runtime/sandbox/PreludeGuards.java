@@ -25,8 +25,8 @@ final class PreludeGuards {
           }
           return Str(value);
         }
-        function permanent(holder, name, value) {
-          define(holder, name, {value: value, writable: true, enumerable: false, configurable: false});
+        function permanent(holder, key, value) {
+          define(holder, key, {value: value, writable: true, enumerable: false, configurable: false});
         }
         permanent(SP, 'repeat', function repeat(count) {
           var s = text(this, 'repeat'), n = toInteger(count), result = '';
@@ -60,9 +60,10 @@ final class PreludeGuards {
           return indexOfText(s, t, clamp(toInteger(arguments[1]), 0, s.length)) !== -1;
         });
 
-        // A named property a primitive lacks in JavaScript is looked up on its Java class
-        // ('x'.getClass(), (1).wait()): such names get permanent undefined properties (see
-        // JavaShadows). Here the ones the prelude itself spells; run() adds the program's.
+        // A named property a primitive lacks in JavaScript is looked up on its Java type: such
+        // names get permanent undefined properties (see JavaShadows). Here the ones the prelude
+        // itself spells (null when it spells none, as now: keep it so, it saves every global
+        // this step); run() adds the program's.
         function shadow(descriptors) {
           var byKind = parseJson(descriptors);
           O.defineProperties(SP, byKind.string);
@@ -70,32 +71,35 @@ final class PreludeGuards {
           O.defineProperties(Boolean.prototype, byKind.boolean);
           O.defineProperties(Symbol.prototype, byKind.symbol);
         }
-        shadow(shadows);
+        if (shadows !== null) { shadow(shadows); }
 
         // new Array(n) is free in Nashorn (sparse) but stands for n elements of work.
-        var OrigArray = Array, makeArray = applyOf(OrigArray);
+        var OrigArray = Array;
         var ArrayConstructor = function Array(length) {
           charge(arguments.length === 1 && typeof length === 'number' ? length : arguments.length, 0);
-          return makeArray(undefined, arguments);
+          return applyTo(OrigArray, undefined, arguments);
         };
         ArrayConstructor.prototype = AP;
         ArrayConstructor.isArray = isArray;
-        hide(AP, 'constructor', ArrayConstructor);
-        hide(global, 'Array', ArrayConstructor);
+        replace(AP, 'constructor', ArrayConstructor);
+        replace(global, 'Array', ArrayConstructor);
 
         // Built-ins that loop or allocate in Java without calling script code charge their cost
         // first: a sparse array of length 1e9 costs nothing to make but seconds to join. Installed
         // last, since the charges only work once a run is armed.
         function lengthOf(o) { var n = +o.length; return n > 0 ? floor(n) : 0; }
-        function guard(holder, name, cost) {
-          var invoke = applyOf(holder[name]);
-          hide(holder, name, function () { cost(this, arguments); return invoke(this, arguments); });
+        function guard(holder, key, cost) {
+          var original = holder[key];
+          replace(holder, key, function () {
+            cost(this, arguments);
+            return applyTo(original, this, arguments);
+          });
         }
         var perElement = function (self) { charge(lengthOf(O(self)), 0); };
         ['indexOf', 'lastIndexOf', 'every', 'some', 'forEach', 'map', 'filter', 'reduce',
          'reduceRight', 'reverse', 'shift', 'unshift', 'slice', 'splice', 'toLocaleString',
          'values', 'keys', 'entries', Symbol.iterator
-        ].forEach(function (name) { guard(AP, name, perElement); });
+        ].forEach(function (key) { guard(AP, key, perElement); });
         guard(AP, 'sort', function (self) {
           var n = lengthOf(O(self));
           charge(n > 1 ? n * ceil(log(n) / LN2) : n, 0);
@@ -121,7 +125,7 @@ final class PreludeGuards {
           var size = Str(self).length, replacement = args[1];
           charge(size, typeof replacement === 'string' ? size * replacement.length * 2 : 0);
         });
-        hide(JSON, 'stringify', function (value, replacer, space) {
+        replace(JSON, 'stringify', function (value, replacer, space) {
           var inner = typeof replacer === 'function' ? callOf(replacer) : null, allowed = null;
           if (isArray(replacer)) {
             allowed = create(null);

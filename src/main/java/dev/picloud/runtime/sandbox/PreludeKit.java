@@ -49,7 +49,7 @@ final class PreludeKit {
             return value;
           });
         }
-        // [status, body, raw, name, value, name, value...], or [problem] for an unusable result.
+        // [status, body, raw, header, value, header, value...], or [problem] for an unusable result.
         function respond(result, limit) {
           var status = 200, headers = null, body = result, contentType;
           if (result !== null && typeof result === 'object' && typeof result.statusCode === 'number') {
@@ -63,16 +63,16 @@ final class PreludeKit {
             var names = keysOf(headers);
             for (var i = 0; i < names.length; i++) {
               loopHook();
-              var name = names[i], value = headers[name], values = isArray(value) ? value : [value];
+              var header = names[i], value = headers[header], values = isArray(value) ? value : [value];
               for (var j = 0; j < values.length; j++) {
                 loopHook();
                 var item = values[j], kind = typeof item;
                 if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') {
-                  return ['header "' + name + '" must be a string, number or boolean'];
+                  return ['header "' + header + '" must be a string, number or boolean'];
                 }
                 var text = Str(item);
-                push(out, name, text);
-                if (lower(name) === 'content-type') { contentType = text; }
+                push(out, header, text);
+                if (lower(header) === 'content-type') { contentType = text; }
               }
             }
           }

@@ -45,6 +45,8 @@ public final class Sandbox {
   private final CompiledScript prelude;
   private final Object undefinedResult = new AbstractJSObject() {};
   private final JavaShadows shadows;
+
+  /** Null when the prelude spells no Java name. */
   private final String preludeShadows;
 
   public Sandbox() {
@@ -62,7 +64,7 @@ public final class Sandbox {
         ((ScriptObjectMirror) engine.eval("(function (f) { f(undefined); })"))
             .call(null, new UndefinedProbe());
         shadows = probeShadows(engine.eval("Symbol('probe')").getClass());
-        preludeShadows = shadows.forPrelude();
+        preludeShadows = shadows.forPrelude().orElse(null);
         engine
             .getContext()
             .setAttribute(ScriptEngine.FILENAME, SCRIPT_FILE, ScriptContext.ENGINE_SCOPE);
@@ -129,7 +131,7 @@ public final class Sandbox {
    */
   private JavaShadows probeShadows(Class<?> symbolType) throws ScriptException {
     Bindings probe = engine.createBindings();
-    runPrelude(probe, new Hooks(), JavaShadows.NONE);
+    runPrelude(probe, new Hooks(), null);
     ScriptObjectMirror lacks = (ScriptObjectMirror) engine.eval(LACKS, probe);
     return new JavaShadows(
         symbolType, (kind, name) -> (Boolean) lacks.call(null, kind, name), Prelude.SOURCE);
