@@ -62,13 +62,25 @@ final class BenchServer implements AutoCloseable {
         db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD);
   }
 
-  /** Blocks until the app has no outbox row left. */
+  /**
+   * Blocks until the app has no outbox row left. Asks whether a row exists, every 50 ms: a count of
+   * 10,000 rows every 10 ms took a third of the database's CPU away from the drain it measured.
+   */
   void awaitEmptyOutbox(String appId) throws SQLException, InterruptedException {
-    awaitCount("SELECT count(*) FROM outbox WHERE app_id = ?::uuid", appId, 0);
+    awaitCount(
+        "SELECT count(*) FROM (SELECT 1 FROM outbox WHERE app_id = ?::uuid LIMIT 1) AS any_row",
+        appId,
+        0,
+        50);
   }
 
   /** Blocks until {@code sql}, given the app id, counts {@code expected}; gives up after 10 min. */
   void awaitCount(String sql, String appId, long expected)
+      throws SQLException, InterruptedException {
+    awaitCount(sql, appId, expected, 10);
+  }
+
+  private void awaitCount(String sql, String appId, long expected, long pollMillis)
       throws SQLException, InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
     try (Connection c = connect();
@@ -81,7 +93,7 @@ final class BenchServer implements AutoCloseable {
             return;
           }
         }
-        Thread.sleep(10);
+        Thread.sleep(pollMillis);
       }
     }
     throw new IllegalStateException(sql + " never counted " + expected + " within 10 minutes");
