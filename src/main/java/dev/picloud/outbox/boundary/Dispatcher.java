@@ -175,12 +175,9 @@ public class Dispatcher {
         await(IDLE_WAIT_MS);
         continue;
       }
-      boolean allStarted = true;
-      for (ClaimedRow row : rows) {
-        allStarted &= runs.start(row);
-      }
-      if (!allStarted) {
-        // An app at its own concurrency cap: its rows went back; wait for a slot to free.
+      if (!runs.startAll(rows)) {
+        // Rows went back (an app at its own concurrency cap, or scripts that could not be read):
+        // wait for a slot to free, or the database to answer.
         await(IDLE_WAIT_MS);
       }
     }

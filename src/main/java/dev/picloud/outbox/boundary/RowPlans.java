@@ -24,6 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,7 +43,13 @@ public class RowPlans {
   @Inject Settings settings;
   @Inject RunServices services;
 
-  RowPlan plan(ClaimedRow row) {
+  /** The scripts a claimed batch runs, in one round trip; a deleted script is missing. */
+  Map<UUID, RunnableScript> scriptsOf(List<ClaimedRow> rows) {
+    return scripts.findForRun(rows.stream().map(ClaimedRow::scriptId).toList());
+  }
+
+  /** {@code scripts}: what {@link #scriptsOf} found for the row's batch. */
+  RowPlan plan(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
     JsonObject payload = Jsonp.createReader(new StringReader(row.payloadJson())).readObject();
     boolean http = row.sourceKind() == SourceKind.HTTP;
     Optional<UUID> handled =
@@ -59,7 +67,7 @@ public class RowPlans {
             http ? row.triggerId() : null,
             invocation.wireName(),
             row.attemptCount());
-    Optional<RunnableScript> script = scripts.findForRun(row.scriptId());
+    Optional<RunnableScript> script = Optional.ofNullable(scripts.get(row.scriptId()));
     if (script.isEmpty()) {
       return RowPlan.refused(
           log, handled, new RowPlan.Refusal("the script no longer exists", false));

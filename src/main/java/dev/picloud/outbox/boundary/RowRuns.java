@@ -11,6 +11,7 @@ import dev.picloud.runtime.control.ExecutionGate;
 import dev.picloud.runtime.control.RunOutcome;
 import dev.picloud.runtime.control.ScriptRuntime;
 import dev.picloud.scripts.boundary.ScriptRuns;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -20,7 +21,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,15 +69,42 @@ public class RowRuns {
     settlers.shutdown();
   }
 
-  /** Starts the row's run; false when the row went back because its app has no free slot. */
-  public boolean start(ClaimedRow row) {
+  /**
+   * Starts the runs of a claimed batch; false when a row went back because its app has no free
+   * slot, or the batch did because its scripts could not be read.
+   */
+  public boolean startAll(List<ClaimedRow> rows) {
+    Map<UUID, RunnableScript> scripts;
+    try {
+      scripts = plans.scriptsOf(rows);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot read the scripts of claimed outbox rows; giving them back", e);
+      rows.forEach(this::giveBack);
+      return false;
+    }
+    boolean allStarted = true;
+    for (ClaimedRow row : rows) {
+      allStarted &= start(row, scripts);
+    }
+    return allStarted;
+  }
+
+  private void giveBack(ClaimedRow row) {
+    try {
+      settles.release(row.claim());
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Outbox row " + row.id() + " stays claimed until its lease expires: " + e);
+    }
+  }
+
+  private boolean start(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
     if (row.triggerDepth() > settings.maxTriggerDepth()) {
       settlement.dropTooDeep(row);
       return true;
     }
     RowPlan plan;
     try {
-      plan = plans.plan(row);
+      plan = plans.plan(row, scripts);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Outbox row " + row.id() + " cannot be read", e);
       settlement.notRun(row, Optional.empty(), new RowPlan.Refusal("unreadable row: " + e, false));
