@@ -37,10 +37,6 @@ public class RowCommits {
     }
   }
 
-  public void complete(ClaimedRow row) {
-    fenced(row, settles.complete(row.claim()));
-  }
-
   /**
    * A successful run: its KV writes (and the trigger rows they fire) and the row's completion
    * commit together or not at all.

@@ -36,6 +36,7 @@ public class RowSettlement {
   private static final Logger LOG = Logger.getLogger(RowSettlement.class.getName());
 
   @Inject RowCommits commits;
+  @Inject OutboxCompleter completer;
   @Inject AbandonedExecutionStore abandoned;
   @Inject Inbox inbox;
   @Inject DispatchMetrics metrics;
@@ -61,13 +62,15 @@ public class RowSettlement {
     try {
       if (plan.handler()) {
         commit(row, () -> commits.handlerSucceeded(row, plan));
-      } else {
+      } else if (plan.session().hasWrites()) {
         commit(row, () -> commits.completeWithWrites(row, plan));
+      } else {
+        complete(row);
       }
     } catch (KvConflict conflict) {
       AttemptError error = new AttemptError("kv_conflict", conflict.getMessage(), 409);
       if (row.sync()) {
-        commit(row, () -> commits.complete(row));
+        complete(row);
         answer(row, RunResponses.conflict(conflict.getMessage()), null);
       } else {
         failed(row, plan, error, null);
@@ -86,7 +89,7 @@ public class RowSettlement {
    */
   public void failed(ClaimedRow row, RowPlan plan, AttemptError error, RunOutcome outcome) {
     if (row.sync()) {
-      commit(row, () -> commits.complete(row));
+      complete(row);
       answer(
           row,
           outcome != null
@@ -103,13 +106,13 @@ public class RowSettlement {
   /** The row is not run at all (see {@link RowPlan.Refusal}). */
   public void notRun(ClaimedRow row, Optional<UUID> handledDeadLetter, RowPlan.Refusal refusal) {
     if (row.sync()) {
-      commit(row, () -> commits.complete(row));
+      complete(row);
       answer(
           row, problem(500, "not_run", "The request could not be run: " + refusal.reason()), null);
     } else if (handledDeadLetter.isPresent()) {
       commit(row, () -> commits.handlerDone(row, handledDeadLetter));
     } else if (refusal.drop()) {
-      commit(row, () -> commits.complete(row));
+      complete(row);
     } else {
       commit(
           row,
@@ -121,7 +124,7 @@ public class RowSettlement {
 
   /** Deeper than PICLOUD_MAX_TRIGGER_DEPTH: a loop, dropped without running or dead-lettering. */
   public void dropTooDeep(ClaimedRow row) {
-    commit(row, () -> commits.complete(row));
+    complete(row);
     metrics.depthExceeded();
     LOG.warning(
         () ->
@@ -160,8 +163,19 @@ public class RowSettlement {
     } else if (decision instanceof Settlement.DeadLetter dead) {
       commit(row, () -> commits.deadLetter(row, op(row), dead.error()));
     } else {
-      commit(row, () -> commits.complete(row));
+      complete(row);
     }
+  }
+
+  /** The row is done and nothing else commits with it: deleted by group commit. */
+  private void complete(ClaimedRow row) {
+    commit(
+        row,
+        () -> {
+          if (!completer.complete(row.claim())) {
+            throw new RowCommits.LostClaim(row);
+          }
+        });
   }
 
   private static void commit(ClaimedRow row, Runnable transaction) {

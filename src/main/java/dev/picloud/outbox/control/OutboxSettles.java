@@ -12,7 +12,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -26,6 +28,15 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class OutboxSettles {
   private static final String COMPLETE = "DELETE FROM outbox WHERE " + FENCE;
+
+  /** {@link #COMPLETE} for a batch of claims: binds ids, epochs and nodes as arrays. */
+  private static final String COMPLETE_ALL =
+      """
+      DELETE FROM outbox o
+      USING unnest(?::uuid[], ?::bigint[], ?::text[]) AS c(id, epoch, node)
+      WHERE o.id = c.id AND o.claim_epoch = c.epoch AND o.claimed_by = c.node
+      RETURNING o.id
+      """;
 
   /** Back to the queue after a delay, with this attempt's entry appended to the history. */
   private static final String RETRY_LATER =
@@ -100,6 +111,23 @@ public class OutboxSettles {
   /** The run succeeded: the row is deleted. */
   public boolean complete(Claim claim) {
     return Jdbc.update(dataSource, COMPLETE, fence(claim)) == 1;
+  }
+
+  /**
+   * Completes several claims in one statement (rows whose runs wrote nothing): for each claim, in
+   * order, whether its fence held and the row is gone.
+   */
+  public List<Boolean> completeAll(List<Claim> claims) {
+    Set<UUID> deleted =
+        Set.copyOf(
+            Jdbc.query(
+                dataSource,
+                COMPLETE_ALL,
+                row -> row.getObject(1, UUID.class),
+                claims.stream().map(Claim::rowId).toList(),
+                claims.stream().map(Claim::epoch).toList(),
+                claims.stream().map(Claim::node).toList()));
+    return claims.stream().map(claim -> deleted.contains(claim.rowId())).toList();
   }
 
   /** The attempt failed: the row is due again {@code delay} from now (database clock). */

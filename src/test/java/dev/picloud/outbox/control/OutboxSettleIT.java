@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,24 @@ class OutboxSettleIT {
 
     assertThat(outbox.settles.complete(owner.claim())).isTrue();
     assertThat(outbox.reads.find(app, id)).isEmpty();
+  }
+
+  @Test
+  void completeAllDeletesTheRowsWhoseClaimsHoldAndLeavesTheOthersAlone() {
+    UUID taken = outbox.insert(NewRows.async(app));
+    ClaimedRow lost = outbox.claimOne("node-a", Duration.ofMillis(1));
+    OutboxDb.awaitNonEmpty(() -> outbox.recovery.rescueExpired(10));
+    ClaimedRow owner = outbox.claimOne("node-b");
+    UUID done = outbox.insert(NewRows.async(app));
+    ClaimedRow held = outbox.claimOne("node-a");
+
+    assertThat(outbox.settles.completeAll(List.of(lost.claim(), held.claim())))
+        .containsExactly(false, true);
+
+    assertThat(outbox.reads.find(app, done)).isEmpty();
+    assertThat(outbox.row(app, taken).claimedBy()).isEqualTo("node-b");
+    assertThat(outbox.settles.completeAll(List.of(owner.claim()))).containsExactly(true);
+    assertThat(outbox.reads.find(app, taken)).isEmpty();
   }
 
   @Test
