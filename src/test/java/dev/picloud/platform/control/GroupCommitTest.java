@@ -1,0 +1,98 @@
+package dev.picloud.platform.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+  @Test
+  void eachCallerGetsTheAnswerForItsOwnItemAndWaitingCallersShareABatch() throws Exception {
+    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    CountDownLatch firstBatchStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (GroupCommit<Integer, String> commit =
+        new GroupCommit<>(
+            "test-writer",
+            64,
+            Thread::new,
+            items -> {
+              batchSizes.add(items.size());
+              firstBatchStarted.countDown();
+              await(release);
+              return items.stream().map(i -> "written " + i).toList();
+            })) {
+      ExecutorService callers = Executors.newFixedThreadPool(11);
+      try {
+        Future<String> first = callers.submit(() -> commit.write(0));
+        assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch calling = new CountDownLatch(10);
+        List<Future<String>> waiting =
+            IntStream.rangeClosed(1, 10)
+                .mapToObj(
+                    i ->
+                        callers.submit(
+                            () -> {
+                              calling.countDown();
+                              return commit.write(i);
+                            }))
+                .toList();
+        assertThat(calling.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200);
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("written 0");
+        for (int i = 0; i < waiting.size(); i++) {
+          assertThat(waiting.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("written " + (i + 1));
+        }
+        assertThat(batchSizes).containsExactly(1, 10);
+      } finally {
+        callers.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void aFailedBatchFailsEveryCallerInItWithTheWritesFailure() {
+    IllegalStateException down = new IllegalStateException("database down");
+    try (GroupCommit<Integer, String> commit =
+        new GroupCommit<>(
+            "test-writer",
+            64,
+            Thread::new,
+            items -> {
+              throw down;
+            })) {
+      assertThatThrownBy(() -> commit.write(1)).isSameAs(down);
+      assertThatThrownBy(() -> commit.write(2)).isSameAs(down);
+    }
+  }
+
+  @Test
+  void afterCloseNothingIsAccepted() {
+    GroupCommit<Integer, Integer> commit =
+        new GroupCommit<>("test-writer", 64, Thread::new, items -> items);
+    assertThat(commit.write(7)).isEqualTo(7);
+    commit.close();
+
+    assertThatThrownBy(() -> commit.write(8))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("stopping");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
