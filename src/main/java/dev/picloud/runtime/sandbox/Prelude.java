@@ -44,7 +44,7 @@ final class Prelude {
       """
         return {
           run: function (outer, ctxJson, programShadows) {
-            if (programShadows !== null) { shadow(programShadows); }
+            shadow(programShadows);
             var handler = outer(loopHook, enterHook, exitHook, caught, thrown);
             var result = handler(parseJson(ctxJson));
             return result === undefined ? undef : result;

@@ -61,17 +61,18 @@ final class PreludeGuards {
         });
 
         // A named property a primitive lacks in JavaScript is looked up on its Java type: such
-        // names get permanent undefined properties (see JavaShadows). Here the ones the prelude
-        // itself spells (null when it spells none, as now: keep it so, it saves every global
-        // this step); run() adds the program's.
+        // names get permanent undefined properties (see JavaShadows); null means none. Here the
+        // ones the prelude itself spells (none, as now: keep it so, it saves every global this
+        // step); run() adds the program's.
         function shadow(descriptors) {
+          if (descriptors === null) { return; }
           var byKind = parseJson(descriptors);
           O.defineProperties(SP, byKind.string);
           O.defineProperties(Number.prototype, byKind.number);
           O.defineProperties(Boolean.prototype, byKind.boolean);
           O.defineProperties(Symbol.prototype, byKind.symbol);
         }
-        if (shadows !== null) { shadow(shadows); }
+        shadow(shadows);
 
         // new Array(n) is free in Nashorn (sparse) but stands for n elements of work.
         var OrigArray = Array;

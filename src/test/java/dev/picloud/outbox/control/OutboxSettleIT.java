@@ -22,8 +22,7 @@ class OutboxSettleIT {
   @Test
   void aStaleEpochSettlesNothingAfterRescueAndReclaimWhileTheNewOwnersSettleWorks() {
     UUID id = outbox.insert(NewRows.async(app));
-    ClaimedRow lost = outbox.claimOne("node-a", Duration.ofMillis(1));
-    OutboxDb.awaitNonEmpty(() -> outbox.recovery.rescueExpired(10));
+    ClaimedRow lost = claimThenLose("node-a");
     ClaimedRow owner = outbox.claimOne("node-b");
 
     assertThat(outbox.settles.complete(lost.claim())).isFalse();
@@ -44,8 +43,7 @@ class OutboxSettleIT {
   @Test
   void completeAllDeletesTheRowsWhoseClaimsHoldAndLeavesTheOthersAlone() {
     UUID taken = outbox.insert(NewRows.async(app));
-    ClaimedRow lost = outbox.claimOne("node-a", Duration.ofMillis(1));
-    OutboxDb.awaitNonEmpty(() -> outbox.recovery.rescueExpired(10));
+    ClaimedRow lost = claimThenLose("node-a");
     ClaimedRow owner = outbox.claimOne("node-b");
     UUID done = outbox.insert(NewRows.async(app));
     ClaimedRow held = outbox.claimOne("node-a");
@@ -62,8 +60,7 @@ class OutboxSettleIT {
   @Test
   void theSameNodeReclaimingARescuedRowHoldsANewTokenAndTheOldOneIsDead() {
     outbox.insert(NewRows.async(app));
-    ClaimedRow lost = outbox.claimOne("node-a", Duration.ofMillis(1));
-    OutboxDb.awaitNonEmpty(() -> outbox.recovery.rescueExpired(10));
+    ClaimedRow lost = claimThenLose("node-a");
     ClaimedRow again = outbox.claimOne("node-a");
 
     assertThat(again.claim().epoch()).isEqualTo(lost.claim().epoch() + 1);
@@ -215,5 +212,12 @@ class OutboxSettleIT {
 
   private int deadLetters() {
     return outbox.count("SELECT count(*) FROM dead_letters WHERE app_id = ?", app);
+  }
+
+  /** A claim whose lease ran out and whose row went back to the queue: its token is dead. */
+  private ClaimedRow claimThenLose(String node) {
+    ClaimedRow lost = outbox.claimOne(node, Duration.ofMillis(1));
+    OutboxDb.awaitNonEmpty(() -> outbox.recovery.rescueExpired(10));
+    return lost;
   }
 }
