@@ -89,6 +89,17 @@ public class RowRuns {
     return allStarted;
   }
 
+  /**
+   * Starts a sync row this node wrote already claimed ({@link OutboxAppender#appendClaimed}) on the
+   * caller's thread, with no claim in between. A row that finds no free slot, or whose script
+   * cannot be read, goes back to the queue for the dispatcher.
+   */
+  public void startWritten(ClaimedRow row) {
+    if (!startAll(List.of(row))) {
+      dispatcher.wake();
+    }
+  }
+
   private void giveBack(ClaimedRow row) {
     try {
       settles.release(row.claim());
@@ -121,7 +132,7 @@ public class RowRuns {
     }
     Optional<ExecutionGate.Permit> permit = runtime.gate().tryAcquire(row.appId());
     if (permit.isEmpty()) {
-      settles.release(row.claim());
+      giveBack(row);
       return false;
     }
     inFlight.incrementAndGet();

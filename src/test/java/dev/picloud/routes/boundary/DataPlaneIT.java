@@ -8,8 +8,13 @@ import dev.picloud.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -177,6 +182,59 @@ class DataPlaneIT {
       }
     } finally {
       callers.shutdownNow();
+    }
+  }
+
+  /**
+   * More callers than slots: each request is answered with its own run's result or refused 503;
+   * runs that lost their slot between admission and start go through the dispatcher; nothing is
+   * left in the outbox.
+   */
+  @Test
+  void concurrentSyncRequestsEachGetTheirOwnAnswerOrA503() throws Exception {
+    String script =
+        scenario.createScript(
+            app,
+            "var until = Date.now() + 20; while (Date.now() < until) {} return ctx.request.body;",
+            Json.createObjectBuilder().add("limits", BUSY_LIMITS));
+    scenario.createRoute(app, script, "{\"path\":\"/mine\"}");
+    TestServer.get().awaitNoDueWork();
+    int requests = 80;
+    ExecutorService callers = Executors.newFixedThreadPool(16);
+    Map<Integer, Api.Reply> replies = new ConcurrentHashMap<>();
+    try {
+      List<Future<?>> sent = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        int n = i;
+        sent.add(callers.submit(() -> replies.put(n, site.post("/mine", "{\"n\":" + n + "}"))));
+      }
+      for (Future<?> call : sent) {
+        call.get(60, TimeUnit.SECONDS);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+    assertThat(replies).hasSize(requests);
+    int answered = 0;
+    for (var reply : replies.entrySet()) {
+      if (reply.getValue().status() == 503) {
+        assertThat(reply.getValue().code()).isEqualTo("overloaded");
+      } else {
+        assertThat(reply.getValue().status()).as(reply.getValue().body()).isEqualTo(200);
+        assertThat(reply.getValue().json().getInt("n")).isEqualTo(reply.getKey());
+        answered++;
+      }
+    }
+    assertThat(answered).isGreaterThanOrEqualTo(TestServer.MAX_CONCURRENT_EXECUTIONS);
+    TestServer.get().awaitNoDueWork();
+    try (Connection db = TestServer.get().connect();
+        PreparedStatement left =
+            db.prepareStatement("SELECT count(*) FROM outbox WHERE app_id = ?::uuid")) {
+      left.setString(1, app);
+      try (ResultSet row = left.executeQuery()) {
+        row.next();
+        assertThat(row.getLong(1)).isZero();
+      }
     }
   }
 
