@@ -33,6 +33,12 @@ public final class DataPlaneBench {
   private static final int SECONDS = Integer.getInteger("bench.seconds", 15);
   private static final int CONNECTIONS = Integer.getInteger("bench.connections", 32);
 
+  /**
+   * The server's execution slots (its default, PICLOUD_MAX_CONCURRENT_EXECUTIONS): sync routes and
+   * direct execution are measured again at this many connections, where no request is refused.
+   */
+  private static final int SLOTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
   /** Seconds of load before measuring: the JIT takes about a minute to settle on two cores. */
   private static final int WARM_UP = Integer.getInteger("bench.warmup", 20);
 
@@ -74,52 +80,63 @@ public final class DataPlaneBench {
   private static void wrkFigures(
       BenchServer db, String appId, String host, URI base, String trivial, String key)
       throws Exception {
-    String version = base + "/version";
     String execute = base + "/api/v1/execute/" + trivial;
     List<String> auth = List.of("Authorization: Bearer " + key, "Content-Type: application/json");
+    List<String> routed = List.of(host);
     List<Wrk.Result> results = new ArrayList<>();
     for (boolean warmUp : new boolean[] {true, false}) {
       int seconds = warmUp ? WARM_UP : SECONDS;
       results.clear();
       results.add(
-          Wrk.run("GET /version", version, "GET", null, List.of(), 2, CONNECTIONS, seconds));
-      results.add(
           Wrk.run(
-              "POST /api/v1/execute/{id}", execute, "POST", "{}", auth, 2, CONNECTIONS, seconds));
-      results.add(
-          Wrk.run(
-              "GET sync route",
-              base + "/sync",
-              "GET",
-              null,
-              List.of(host),
-              2,
-              CONNECTIONS,
-              seconds));
+              "GET /version", base + "/version", "GET", null, List.of(), 2, CONNECTIONS, seconds));
+      for (int connections : new int[] {CONNECTIONS, SLOTS}) {
+        results.add(
+            Wrk.run(
+                "POST /api/v1/execute/{id}", execute, "POST", "{}", auth, 2, connections, seconds));
+        results.add(
+            Wrk.run(
+                "GET sync route", base + "/sync", "GET", null, routed, 2, connections, seconds));
+      }
       results.add(
           Wrk.run(
               "POST async route (202)",
               base + "/async",
               "POST",
               "{}",
-              List.of(host),
+              routed,
               2,
               CONNECTIONS,
               seconds));
       db.awaitEmptyOutbox(appId);
     }
-    System.out.println("\n| request | req/s | p50 ms | p99 ms |\n|---|---|---|---|");
+    System.out.println(
+        "\n| request | connections | req/s | 2xx/s | refused | p50 ms | p99 ms |"
+            + "\n|---|---|---|---|---|---|---|");
     for (Wrk.Result r : results) {
       System.out.printf(
-          "| %s | %.0f | %.2f | %.2f |%n", r.name(), r.requestsPerSecond(), r.p50Ms(), r.p99Ms());
+          "| %s | %d | %.0f | %.0f | %.0f%% | %.2f | %.2f |%n",
+          r.name(),
+          r.connections(),
+          r.requestsPerSecond(),
+          r.okPerSecond(),
+          100 * r.refusedShare(),
+          r.p50Ms(),
+          r.p99Ms());
     }
-    double versionRate = results.get(0).requestsPerSecond();
-    double asyncRate = results.get(3).requestsPerSecond();
+    double asyncRate = results.get(5).okPerSecond();
     System.out.printf(
-        "%nasync ingest / version = %.2f; sync / async ingest = %.2f; sync p50 - execute p50 = %.2f ms%n",
-        asyncRate / versionRate,
-        results.get(2).requestsPerSecond() / asyncRate,
-        results.get(2).p50Ms() - results.get(1).p50Ms());
+        "%nasync ingest / version = %.2f; sync / async ingest (2xx) = %.2f at %d connections,"
+            + " %.2f at %d; sync p50 - execute p50 = %.2f ms at %d connections, %.2f ms at %d%n",
+        asyncRate / results.get(0).okPerSecond(),
+        results.get(2).okPerSecond() / asyncRate,
+        CONNECTIONS,
+        results.get(4).okPerSecond() / asyncRate,
+        SLOTS,
+        results.get(2).p50Ms() - results.get(1).p50Ms(),
+        CONNECTIONS,
+        results.get(4).p50Ms() - results.get(3).p50Ms(),
+        SLOTS);
   }
 
   private static double drain(BenchServer db, String appId, String scriptId) throws Exception {

@@ -11,12 +11,29 @@ import java.util.regex.Pattern;
 /** Runs wrk (closed loop, keep-alive) against one request and reads its figures. */
 final class Wrk {
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern COUNT = Pattern.compile("([0-9]+) requests in ");
+  private static final Pattern REFUSED = Pattern.compile("Non-2xx or 3xx responses:\\s+([0-9]+)");
   private static final Pattern PERCENTILE = Pattern.compile("\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)");
 
   private Wrk() {}
 
-  /** Throughput and latency percentiles (milliseconds) of one wrk run. */
-  record Result(String name, double requestsPerSecond, double p50Ms, double p99Ms, String raw) {}
+  /**
+   * Throughput and latency percentiles (milliseconds, over every response) of one wrk run; {@code
+   * okPerSecond} counts only 2xx and 3xx answers.
+   */
+  record Result(
+      String name,
+      int connections,
+      double requestsPerSecond,
+      double okPerSecond,
+      double p50Ms,
+      double p99Ms,
+      String raw) {
+    /** The share of answers that were not 2xx or 3xx (503 overloaded, mostly). */
+    double refusedShare() {
+      return 1 - okPerSecond / requestsPerSecond;
+    }
+  }
 
   static Result run(
       String name,
@@ -60,10 +77,24 @@ final class Wrk {
     Files.delete(lua);
     return new Result(
         name,
+        connections,
         number(RATE.matcher(output)),
+        okPerSecond(output),
         percentile(output, "50"),
         percentile(output, "99"),
         output);
+  }
+
+  /** Requests/sec scaled by the share of 2xx and 3xx answers among all counted. */
+  private static double okPerSecond(String output) {
+    Matcher count = COUNT.matcher(output);
+    if (!count.find()) {
+      throw new IllegalStateException("wrk printed no request count");
+    }
+    Matcher refused = REFUSED.matcher(output);
+    double refusedShare =
+        refused.find() ? Double.parseDouble(refused.group(1)) / Long.parseLong(count.group(1)) : 0;
+    return number(RATE.matcher(output)) * (1 - refusedShare);
   }
 
   private static double number(Matcher matcher) {

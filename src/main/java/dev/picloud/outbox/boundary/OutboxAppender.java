@@ -1,11 +1,9 @@
 package dev.picloud.outbox.boundary;
 
-import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.OutboxStore.Inserted;
 import dev.picloud.platform.control.GroupCommit;
-import dev.picloud.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -15,8 +13,7 @@ import jakarta.inject.Inject;
 
 /**
  * Rows that belong to no transaction (public route requests) are written by {@link GroupCommit}: a
- * caller waits until its row is committed, together with every other row waiting. Async rows go to
- * the queue; sync rows are written claimed by this node, which runs them at once.
+ * caller waits until its row is committed, together with every other row waiting.
  */
 @ApplicationScoped
 public class OutboxAppender {
@@ -24,26 +21,17 @@ public class OutboxAppender {
 
   @Resource ManagedThreadFactory threads;
   @Inject OutboxStore store;
-  @Inject Settings settings;
 
   private GroupCommit<NewOutboxRow, Inserted> rows;
-  private GroupCommit<NewOutboxRow, ClaimedRow> claimedRows;
 
   @PostConstruct
   void start() {
     rows = new GroupCommit<>("picloud-outbox-appender", BATCH, threads, store::insertAll);
-    claimedRows =
-        new GroupCommit<>(
-            "picloud-sync-appender",
-            BATCH,
-            threads,
-            batch -> store.insertClaimed(batch, settings.outboxLease()));
   }
 
   @PreDestroy
   void stop() {
     rows.close();
-    claimedRows.close();
   }
 
   /**
@@ -54,14 +42,5 @@ public class OutboxAppender {
    */
   public Inserted append(NewOutboxRow row) {
     return rows.write(row);
-  }
-
-  /**
-   * Writes a sync row claimed by this node and returns the claim once it is committed.
-   *
-   * @throws RuntimeException as {@link #append}
-   */
-  public ClaimedRow appendClaimed(NewOutboxRow row) {
-    return claimedRows.write(row);
   }
 }

@@ -89,17 +89,6 @@ public class RowRuns {
     return allStarted;
   }
 
-  /**
-   * Starts a sync row this node wrote already claimed ({@link OutboxAppender#appendClaimed}) on the
-   * caller's thread, with no claim in between. A row that finds no free slot, or whose script
-   * cannot be read, goes back to the queue for the dispatcher.
-   */
-  public void startWritten(ClaimedRow row) {
-    if (!startAll(List.of(row))) {
-      dispatcher.wake();
-    }
-  }
-
   private void giveBack(ClaimedRow row) {
     try {
       settles.release(row.claim());

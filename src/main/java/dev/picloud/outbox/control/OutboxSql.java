@@ -21,17 +21,6 @@ final class OutboxSql {
       """;
 
   /**
-   * New rows as a relation {@code r}: one array parameter per column (ids first), unnested side by
-   * side. Text arrays, cast here, because they carry NULLs faithfully.
-   */
-  static final String UNNESTED_ROWS =
-      """
-      unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[],
-          ?::text[], ?::text[], ?::int[], ?::uuid[], ?::uuid[], ?::text[])
-        AS r(id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload,
-          origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)""";
-
-  /**
    * Guard of every settle: the row is still claimed by this node under this claim's epoch. After a
    * rescue claimed_by is NULL; after a re-claim the epoch moved on; either way nothing matches.
    * Binds id, epoch, node.

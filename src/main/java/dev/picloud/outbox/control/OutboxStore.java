@@ -34,35 +34,22 @@ public class OutboxStore {
       RETURNING created_at
       """;
 
-  /** A whole fan-out in one statement: atomic, and one round trip whatever its size. */
+  /**
+   * A whole fan-out in one statement (atomic and one round trip whatever its size): one array per
+   * column, unnested side by side. Text arrays, cast here, because they carry NULLs faithfully.
+   */
   private static final String INSERT_ALL =
       """
       INSERT INTO outbox (id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node,
         payload, origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)
       SELECT id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload::jsonb,
         origin_principal::jsonb, trigger_depth, execution_id, root_execution_id, idempotency_key
-      FROM %s
+      FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[],
+          ?::text[], ?::text[], ?::int[], ?::uuid[], ?::uuid[], ?::text[])
+        AS r(id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload,
+          origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)
       RETURNING id, created_at
-      """
-          .formatted(OutboxSql.UNNESTED_ROWS);
-
-  /**
-   * Rows written already claimed by their reply node under epoch 1, attempt 1 (binds the lease in
-   * milliseconds first): the node holding the callers starts their runs at once, with no claim in
-   * between. The columns and leases are those a claim would have set.
-   */
-  private static final String INSERT_CLAIMED =
-      """
-      INSERT INTO outbox AS o (id, app_id, source_kind, trigger_id, script_id, reply_to,
-        reply_node, payload, origin_principal, trigger_depth, execution_id, root_execution_id,
-        idempotency_key, claimed_by, claimed_at, lease_expires_at, claim_epoch, attempt_count)
-      SELECT id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload::jsonb,
-        origin_principal::jsonb, trigger_depth, execution_id, root_execution_id, idempotency_key,
-        reply_node, statement_timestamp(), statement_timestamp() + lease, 1, 1
-      FROM (SELECT ? * interval '1 millisecond' AS lease) l, %s
-      RETURNING\s"""
-              .formatted(OutboxSql.UNNESTED_ROWS)
-          + OutboxSql.CLAIMED_COLUMNS;
+      """;
 
   /**
    * Claims a batch in one statement. FOR UPDATE SKIP LOCKED lets concurrent claimers pass over rows
@@ -137,7 +124,24 @@ public class OutboxStore {
     List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-      bindRows(connection, insert, 1, ids, rows);
+      List<Function<NewOutboxRow, Object>> columns =
+          List.of(
+              NewOutboxRow::appId,
+              r -> r.sourceKind().wire(),
+              NewOutboxRow::triggerId,
+              NewOutboxRow::scriptId,
+              NewOutboxRow::replyTo,
+              NewOutboxRow::replyNode,
+              NewOutboxRow::payloadJson,
+              NewOutboxRow::originPrincipalJson,
+              NewOutboxRow::triggerDepth,
+              NewOutboxRow::executionId,
+              NewOutboxRow::rootExecutionId,
+              NewOutboxRow::idempotencyKey);
+      insert.setArray(1, textArray(connection, ids));
+      for (int i = 0; i < columns.size(); i++) {
+        insert.setArray(i + 2, textArray(connection, rows.stream().map(columns.get(i)).toList()));
+      }
       Map<UUID, Instant> written = new HashMap<>();
       try (ResultSet row = insert.executeQuery()) {
         while (row.next()) {
@@ -147,70 +151,6 @@ public class OutboxStore {
       return ids.stream().map(id -> new Inserted(id, written.get(id))).toList();
     } catch (SQLException e) {
       throw new Jdbc.DataAccessException(e);
-    }
-  }
-
-  /**
-   * Enqueues sync rows in one statement, each claimed by its reply node for {@code lease}; returns
-   * the claims, in the order given.
-   *
-   * @throws IllegalArgumentException for an async row (only its reply node may run a sync row, so
-   *     only a sync row can be claimed before anyone looks for it)
-   */
-  public List<ClaimedRow> insertClaimed(List<NewOutboxRow> rows, Duration lease) {
-    if (rows.stream().anyMatch(row -> !row.sync())) {
-      throw new IllegalArgumentException("only sync rows are written claimed");
-    }
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT_CLAIMED)) {
-      insert.setLong(1, lease.toMillis());
-      bindRows(connection, insert, 2, ids, rows);
-      Map<UUID, ClaimedRow> written = new HashMap<>();
-      try (ResultSet row = insert.executeQuery()) {
-        while (row.next()) {
-          ClaimedRow claimed = ClaimedRow.read(row);
-          written.put(claimed.id(), claimed);
-        }
-      }
-      return ids.stream().map(written::get).toList();
-    } catch (SQLException e) {
-      throw new Jdbc.DataAccessException(e);
-    }
-  }
-
-  /**
-   * Binds the id array and one array per column of {@link OutboxSql#UNNESTED_ROWS} from {@code
-   * first}.
-   */
-  private static void bindRows(
-      Connection connection,
-      PreparedStatement insert,
-      int first,
-      List<UUID> ids,
-      List<NewOutboxRow> rows)
-      throws SQLException {
-    List<Function<NewOutboxRow, Object>> columns =
-        List.of(
-            NewOutboxRow::appId,
-            r -> r.sourceKind().wire(),
-            NewOutboxRow::triggerId,
-            NewOutboxRow::scriptId,
-            NewOutboxRow::replyTo,
-            NewOutboxRow::replyNode,
-            NewOutboxRow::payloadJson,
-            NewOutboxRow::originPrincipalJson,
-            NewOutboxRow::triggerDepth,
-            NewOutboxRow::executionId,
-            NewOutboxRow::rootExecutionId,
-            NewOutboxRow::idempotencyKey);
-    insert.setArray(first, textArray(connection, ids));
-    for (int i = 0; i < columns.size(); i++) {
-      insert.setArray(
-          first + i + 1, textArray(connection, rows.stream().map(columns.get(i)).toList()));
     }
   }
 

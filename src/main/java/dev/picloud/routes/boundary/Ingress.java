@@ -5,8 +5,6 @@ import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.boundary.Dispatcher;
 import dev.picloud.outbox.boundary.Inbox;
 import dev.picloud.outbox.boundary.OutboxAppender;
-import dev.picloud.outbox.boundary.RowRuns;
-import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.boundary.Problems;
@@ -44,8 +42,8 @@ import java.util.regex.Pattern;
 
 /**
  * SPEC 5: host → app, route matching, the body under its cap, then the outbox. A sync request waits
- * in the inbox (registered before its row is written) while its row, written claimed by this node,
- * runs; an async one is answered 202 once its row is committed.
+ * in the inbox (registered before its row is written) for the dispatcher's answer; an async one is
+ * answered 202 once its row is committed.
  */
 @ApplicationScoped
 public class Ingress {
@@ -60,7 +58,6 @@ public class Ingress {
   @Inject AsyncAcceptance acceptance;
   @Inject IdempotencyStore keys;
   @Inject Dispatcher dispatcher;
-  @Inject RowRuns runs;
   @Inject ExecutionLogWriter logs;
   @Inject Settings settings;
   @Inject Clock clock;
@@ -150,16 +147,14 @@ public class Ingress {
     }
     UUID inboxId = UUID.randomUUID();
     inbox.register(inboxId, async, budget(routing.timeouts().get(route.scriptId())));
-    ClaimedRow claimed;
     try {
-      claimed =
-          appender.appendClaimed(row(appId, route, request, requestId, executionId, inboxId, null));
+      appender.append(row(appId, route, request, requestId, executionId, inboxId, null));
     } catch (RuntimeException e) {
       LOG.warning(() -> "Cannot enqueue a sync request: " + e.getMessage());
       inbox.cancel(inboxId, backendUnavailable());
       return;
     }
-    runs.startWritten(claimed);
+    dispatcher.wake();
   }
 
   private Response accept(
