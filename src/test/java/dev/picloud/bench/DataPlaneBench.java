@@ -124,18 +124,24 @@ public final class DataPlaneBench {
           r.p50Ms(),
           r.p99Ms());
     }
+    // In the order run above.
+    Wrk.Result version = results.get(0);
+    Wrk.Result executeAtConnections = results.get(1);
+    Wrk.Result syncAtConnections = results.get(2);
+    Wrk.Result executeAtSlots = results.get(3);
+    Wrk.Result syncAtSlots = results.get(4);
     double asyncRate = results.get(5).okPerSecond();
     System.out.printf(
         "%nasync ingest / version = %.2f; sync / async ingest (2xx) = %.2f at %d connections,"
             + " %.2f at %d; sync p50 - execute p50 = %.2f ms at %d connections, %.2f ms at %d%n",
-        asyncRate / results.get(0).okPerSecond(),
-        results.get(2).okPerSecond() / asyncRate,
+        asyncRate / version.okPerSecond(),
+        syncAtConnections.okPerSecond() / asyncRate,
         CONNECTIONS,
-        results.get(4).okPerSecond() / asyncRate,
+        syncAtSlots.okPerSecond() / asyncRate,
         SLOTS,
-        results.get(2).p50Ms() - results.get(1).p50Ms(),
+        syncAtConnections.p50Ms() - executeAtConnections.p50Ms(),
         CONNECTIONS,
-        results.get(4).p50Ms() - results.get(3).p50Ms(),
+        syncAtSlots.p50Ms() - executeAtSlots.p50Ms(),
         SLOTS);
   }
 

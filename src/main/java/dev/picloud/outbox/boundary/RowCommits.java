@@ -78,7 +78,8 @@ public class RowCommits {
     }
   }
 
-  private static void fenced(ClaimedRow row, boolean held) {
+  /** Throws {@link LostClaim} unless the settle's fence {@code held}. */
+  static void fenced(ClaimedRow row, boolean held) {
     if (!held) {
       throw new LostClaim(row);
     }

@@ -36,7 +36,7 @@ public class RowSettlement {
   private static final Logger LOG = Logger.getLogger(RowSettlement.class.getName());
 
   @Inject RowCommits commits;
-  @Inject OutboxCompleter completer;
+  @Inject OutboxGroupCommit groupCommit;
   @Inject AbandonedExecutionStore abandoned;
   @Inject Inbox inbox;
   @Inject DispatchMetrics metrics;
@@ -169,13 +169,7 @@ public class RowSettlement {
 
   /** The row is done and nothing else commits with it: deleted by group commit. */
   private void complete(ClaimedRow row) {
-    commit(
-        row,
-        () -> {
-          if (!completer.complete(row.claim())) {
-            throw new RowCommits.LostClaim(row);
-          }
-        });
+    commit(row, () -> RowCommits.fenced(row, groupCommit.complete(row.claim())));
   }
 
   private static void commit(ClaimedRow row, Runnable transaction) {

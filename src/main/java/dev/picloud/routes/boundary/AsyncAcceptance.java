@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * Enqueues an async request that carries an Idempotency-Key: the outbox row and the key's claim
  * commit together. A key that is already taken answers the first acceptance and enqueues nothing.
- * (Requests without a key are enqueued by the {@link dev.picloud.outbox.boundary.OutboxAppender}.)
+ * (Requests without a key are enqueued by the {@link
+ * dev.picloud.outbox.boundary.OutboxGroupCommit}.)
  */
 @ApplicationScoped
 public class AsyncAcceptance {

@@ -4,7 +4,7 @@ import dev.picloud.logs.boundary.ExecutionLogWriter;
 import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.boundary.Dispatcher;
 import dev.picloud.outbox.boundary.Inbox;
-import dev.picloud.outbox.boundary.OutboxAppender;
+import dev.picloud.outbox.boundary.OutboxGroupCommit;
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.boundary.Problems;
@@ -54,7 +54,7 @@ public class Ingress {
   @Inject RouteTables tables;
   @Inject ScriptRuntime runtime;
   @Inject Inbox inbox;
-  @Inject OutboxAppender appender;
+  @Inject OutboxGroupCommit groupCommit;
   @Inject AsyncAcceptance acceptance;
   @Inject IdempotencyStore keys;
   @Inject Dispatcher dispatcher;
@@ -148,7 +148,7 @@ public class Ingress {
     UUID inboxId = UUID.randomUUID();
     inbox.register(inboxId, async, budget(routing.timeouts().get(route.scriptId())));
     try {
-      appender.append(row(appId, route, request, requestId, executionId, inboxId, null));
+      groupCommit.append(row(appId, route, request, requestId, executionId, inboxId, null));
     } catch (RuntimeException e) {
       LOG.warning(() -> "Cannot enqueue a sync request: " + e.getMessage());
       inbox.cancel(inboxId, backendUnavailable());
@@ -171,7 +171,7 @@ public class Ingress {
       accepted =
           key.isPresent()
               ? acceptance.accept(row, route.routeId(), key.get())
-              : new Accepted(row.executionId(), appender.append(row).createdAt());
+              : new Accepted(row.executionId(), groupCommit.append(row).createdAt());
     } catch (AsyncAcceptance.KeyTaken taken) {
       accepted = keys.find(appId, route.routeId(), key.orElseThrow()).orElseThrow();
     } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,7 @@ class GroupCommitTest {
     CountDownLatch firstBatchStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (GroupCommit<Integer, String> commit =
-        new GroupCommit<>(
-            "test-writer",
-            64,
-            Thread::new,
+        writingBy(
             items -> {
               batchSizes.add(items.size());
               firstBatchStarted.countDown();
@@ -64,10 +62,7 @@ class GroupCommitTest {
   void aFailedBatchFailsEveryCallerInItWithTheWritesFailure() {
     IllegalStateException down = new IllegalStateException("database down");
     try (GroupCommit<Integer, String> commit =
-        new GroupCommit<>(
-            "test-writer",
-            64,
-            Thread::new,
+        writingBy(
             items -> {
               throw down;
             })) {
@@ -78,14 +73,17 @@ class GroupCommitTest {
 
   @Test
   void afterCloseNothingIsAccepted() {
-    GroupCommit<Integer, Integer> commit =
-        new GroupCommit<>("test-writer", 64, Thread::new, items -> items);
+    GroupCommit<Integer, Integer> commit = writingBy(items -> items);
     assertThat(commit.write(7)).isEqualTo(7);
     commit.close();
 
     assertThatThrownBy(() -> commit.write(8))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("stopping");
+  }
+
+  private static <R> GroupCommit<Integer, R> writingBy(Function<List<Integer>, List<R>> writeAll) {
+    return new GroupCommit<>("test-writer", 64, Thread::new, writeAll);
   }
 
   private static void await(CountDownLatch latch) {

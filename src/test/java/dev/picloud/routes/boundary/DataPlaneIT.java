@@ -186,9 +186,8 @@ class DataPlaneIT {
   }
 
   /**
-   * More callers than slots: each request is answered with its own run's result or refused 503;
-   * runs that lost their slot between admission and start go through the dispatcher; nothing is
-   * left in the outbox.
+   * More callers than slots: each request is answered with its own run's result or refused 503
+   * (admitted ones wait in the outbox for a slot); nothing is left in the outbox.
    */
   @Test
   void concurrentSyncRequestsEachGetTheirOwnAnswerOrA503() throws Exception {

@@ -1,7 +1,10 @@
 package dev.picloud.outbox.boundary;
 
 import dev.picloud.outbox.control.Claim;
+import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.OutboxSettles;
+import dev.picloud.outbox.control.OutboxStore;
+import dev.picloud.outbox.control.OutboxStore.Inserted;
 import dev.picloud.platform.control.GroupCommit;
 import dev.picloud.platform.control.Jdbc;
 import jakarta.annotation.PostConstruct;
@@ -11,29 +14,46 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
- * Completes claimed rows whose runs have nothing else to commit (no KV writes, no dead letter):
- * each settling thread waits while {@link GroupCommit} deletes its row with every other row
- * waiting, in one fenced statement instead of a transaction per row.
+ * The outbox writes that belong to no transaction of their own, by {@link GroupCommit}: a caller
+ * waits until its write is committed, together with every other one waiting. New rows of public
+ * route requests are inserted; claimed rows whose runs have nothing else to commit (no KV writes,
+ * no dead letter) are deleted, in one fenced statement instead of a transaction per row.
  */
 @ApplicationScoped
-public class OutboxCompleter {
+public class OutboxGroupCommit {
+  private static final Logger LOG = Logger.getLogger(OutboxGroupCommit.class.getName());
   private static final int BATCH = 256;
 
   @Resource ManagedThreadFactory threads;
+  @Inject OutboxStore store;
   @Inject OutboxSettles settles;
 
+  private GroupCommit<NewOutboxRow, Inserted> rows;
   private GroupCommit<Claim, Boolean> claims;
 
   @PostConstruct
   void start() {
+    rows = new GroupCommit<>("picloud-outbox-appender", BATCH, threads, store::insertAll);
     claims = new GroupCommit<>("picloud-outbox-completer", BATCH, threads, this::completeAll);
   }
 
   @PreDestroy
   void stop() {
+    rows.close();
     claims.close();
+  }
+
+  /**
+   * Writes the row and returns once it is committed.
+   *
+   * @throws RuntimeException the write's failure (nothing of the row was written), or {@link
+   *     IllegalStateException} when the application is stopping
+   */
+  public Inserted append(NewOutboxRow row) {
+    return rows.write(row);
   }
 
   /** Whether the claim still held: false means the row was no longer this node's to complete. */
@@ -50,6 +70,13 @@ public class OutboxCompleter {
     try {
       return settles.completeAll(batch);
     } catch (Jdbc.DataAccessException stale) {
+      LOG.warning(
+          () ->
+              "Completing "
+                  + batch.size()
+                  + " outbox rows failed ("
+                  + stale.getMessage()
+                  + "); trying once more");
       return settles.completeAll(batch);
     }
   }
