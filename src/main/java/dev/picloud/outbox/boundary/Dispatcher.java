@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -164,23 +165,31 @@ public class Dispatcher {
   private void loop() {
     while (running) {
       lastLoop = clock.instant();
-      ExecutionGate gate = runtime.gate();
-      int room = gate.globalCap() - gate.inUse();
-      if (room <= 0) {
-        await(IDLE_WAIT_MS);
-        continue;
-      }
-      List<ClaimedRow> rows = claim(Math.min(room, BATCH));
-      if (rows.isEmpty()) {
-        await(IDLE_WAIT_MS);
-        continue;
-      }
-      if (!runs.startAll(rows)) {
-        // Rows went back (an app at its own concurrency cap, or scripts that could not be read):
-        // wait for a slot to free, or the database to answer.
+      try {
+        if (!claimAndStart()) {
+          await(IDLE_WAIT_MS);
+        }
+      } catch (RuntimeException e) {
+        // The loop is the node's only dispatcher: whatever went wrong, it must go round again.
+        LOG.log(Level.SEVERE, "A dispatcher round failed; going on after a pause", e);
         await(IDLE_WAIT_MS);
       }
     }
+  }
+
+  /**
+   * One round: claims as many rows as the gate has room for and starts them. False when there is
+   * nothing to do until a wake-up: the gate is full, nothing is due, or rows went back (an app at
+   * its own concurrency cap, scripts that could not be read).
+   */
+  private boolean claimAndStart() {
+    ExecutionGate gate = runtime.gate();
+    int room = gate.globalCap() - gate.inUse();
+    if (room <= 0) {
+      return false;
+    }
+    List<ClaimedRow> rows = claim(Math.min(room, BATCH));
+    return !rows.isEmpty() && runs.startAll(rows);
   }
 
   private List<ClaimedRow> claim(int max) {

@@ -84,9 +84,26 @@ public class RowRuns {
     }
     boolean allStarted = true;
     for (ClaimedRow row : rows) {
-      allStarted &= start(row, scripts);
+      allStarted &= startOrGiveBack(row, scripts);
     }
     return allStarted;
+  }
+
+  /**
+   * One row's failure to start or to be settled unrun (the database went away mid-batch) gives that
+   * row back and leaves the rest of the batch to start.
+   */
+  private boolean startOrGiveBack(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
+    try {
+      return start(row, scripts);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Could not start or settle outbox row " + row.id() + "; giving it back",
+          e);
+      giveBack(row);
+      return false;
+    }
   }
 
   private void giveBack(ClaimedRow row) {
