@@ -192,12 +192,12 @@ public class Dispatcher {
     return !rows.isEmpty() && runs.startAll(rows);
   }
 
+  /** A failed claim (the database is away) is no rows: the loop pauses once, then retries. */
   private List<ClaimedRow> claim(int max) {
     try {
       return store.claim(settings.nodeId(), max, settings.outboxLease());
     } catch (RuntimeException e) {
       LOG.warning(() -> "Cannot claim outbox rows (" + e.getMessage() + "); retrying");
-      await(IDLE_WAIT_MS);
       return List.of();
     }
   }
