@@ -19,7 +19,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -29,7 +32,9 @@ import java.util.logging.Logger;
  * Claims due outbox rows and starts their runs, as many at once as the execution gate has room for,
  * so a full gate never claims (and never costs an attempt). One loop thread per node: it sleeps
  * until {@link #wake} (a row written on this node, a slot freed, the heartbeat) and claims in
- * batches with one SKIP LOCKED statement.
+ * batches with one SKIP LOCKED statement. Sync rows come written already claimed by this node
+ * ({@link #runHere}) and wait in memory for a slot; a round that starts only those is followed by
+ * one that claims from the table first, so a stream of sync requests cannot starve the queue.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -47,6 +52,8 @@ public class Dispatcher {
   @Inject Settings settings;
   @Inject Clock clock;
 
+  private final Queue<ClaimedRow> local = new ConcurrentLinkedQueue<>();
+  private boolean tableTurn;
   private final Object signal = new Object();
   private boolean signalled;
   private volatile boolean running;
@@ -80,6 +87,12 @@ public class Dispatcher {
       int count = total;
       LOG.warning(() -> "Recovered " + count + " outbox rows this node held when it last stopped");
     }
+  }
+
+  /** Starts a row written already claimed by this node (a sync request's) once a slot is free. */
+  public void runHere(ClaimedRow row) {
+    local.add(row);
+    wake();
   }
 
   /** Work may be waiting: claim now instead of at the next heartbeat. */
@@ -178,18 +191,37 @@ public class Dispatcher {
   }
 
   /**
-   * One round: claims as many rows as the gate has room for and starts them. False when there is
-   * nothing to do until a wake-up: the gate is full, nothing is due, or rows went back (an app at
-   * its own concurrency cap, scripts that could not be read).
+   * One round: starts as many rows as the gate has room for, this node's claimed rows and rows
+   * claimed from the table, one or the other first by turns. False when there is nothing to do
+   * until a wake-up: the gate is full, nothing is due, or rows went back (an app at its own
+   * concurrency cap, scripts that could not be read).
    */
-  private boolean claimAndStart() {
+  boolean claimAndStart() {
     ExecutionGate gate = runtime.gate();
-    int room = gate.globalCap() - gate.inUse();
+    int room = Math.min(gate.globalCap() - gate.inUse(), BATCH);
     if (room <= 0) {
       return false;
     }
-    List<ClaimedRow> rows = claim(Math.min(room, BATCH));
+    List<ClaimedRow> rows = new ArrayList<>(room);
+    boolean claimed = tableTurn;
+    if (claimed) {
+      rows.addAll(claim(room));
+    }
+    takeLocal(rows, room);
+    if (!claimed && rows.size() < room) {
+      rows.addAll(claim(room - rows.size()));
+      claimed = true;
+    }
+    tableTurn = !claimed;
     return !rows.isEmpty() && runs.startAll(rows);
+  }
+
+  /** Adds this node's claimed rows to {@code rows}, oldest first, up to {@code room}. */
+  private void takeLocal(List<ClaimedRow> rows, int room) {
+    ClaimedRow next;
+    while (rows.size() < room && (next = local.poll()) != null) {
+      rows.add(next);
+    }
   }
 
   /** A failed claim (the database is away) is no rows: the loop pauses once, then retries. */

@@ -73,6 +73,11 @@ public class Inbox {
     deliver(inboxId, result);
   }
 
+  /** Whether the caller behind {@code inboxId} still waits (its budget has not run out). */
+  public boolean waits(UUID inboxId) {
+    return waiting.containsKey(inboxId);
+  }
+
   public int pending() {
     return waiting.size();
   }

@@ -1,12 +1,14 @@
 package dev.picloud.outbox.boundary;
 
 import dev.picloud.outbox.control.Claim;
+import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.OutboxStore.Inserted;
 import dev.picloud.platform.control.GroupCommit;
 import dev.picloud.platform.control.Jdbc;
+import dev.picloud.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -19,8 +21,9 @@ import java.util.logging.Logger;
 /**
  * The outbox writes that belong to no transaction of their own, by {@link GroupCommit}: a caller
  * waits until its write is committed, together with every other one waiting. New rows of public
- * route requests are inserted; claimed rows whose runs have nothing else to commit (no KV writes,
- * no dead letter) are deleted, in one fenced statement instead of a transaction per row.
+ * route requests are inserted (a sync request's row already claimed by this node); claimed rows
+ * whose runs have nothing else to commit (no KV writes, no dead letter) are deleted, in one fenced
+ * statement instead of a transaction per row.
  */
 @ApplicationScoped
 public class OutboxGroupCommit {
@@ -30,19 +33,28 @@ public class OutboxGroupCommit {
   @Resource ManagedThreadFactory threads;
   @Inject OutboxStore store;
   @Inject OutboxSettles settles;
+  @Inject Settings settings;
 
   private GroupCommit<NewOutboxRow, Inserted> rows;
+  private GroupCommit<NewOutboxRow, ClaimedRow> claimedRows;
   private GroupCommit<Claim, Boolean> claims;
 
   @PostConstruct
   void start() {
     rows = new GroupCommit<>("picloud-outbox-appender", BATCH, threads, store::insertAll);
+    claimedRows =
+        new GroupCommit<>(
+            "picloud-sync-appender",
+            BATCH,
+            threads,
+            batch -> store.insertClaimed(batch, settings.outboxLease()));
     claims = new GroupCommit<>("picloud-outbox-completer", BATCH, threads, this::completeAll);
   }
 
   @PreDestroy
   void stop() {
     rows.close();
+    claimedRows.close();
     claims.close();
   }
 
@@ -54,6 +66,15 @@ public class OutboxGroupCommit {
    */
   public Inserted append(NewOutboxRow row) {
     return rows.write(row);
+  }
+
+  /**
+   * Writes a sync row claimed by this node and returns the claim once it is committed.
+   *
+   * @throws RuntimeException as {@link #append}
+   */
+  public ClaimedRow appendClaimed(NewOutboxRow row) {
+    return claimedRows.write(row);
   }
 
   /** Whether the claim still held: false means the row was no longer this node's to complete. */

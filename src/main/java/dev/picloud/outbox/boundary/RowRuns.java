@@ -115,6 +115,9 @@ public class RowRuns {
   }
 
   private boolean start(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
+    if (settlement.withdrawnUnrun(row)) {
+      return true;
+    }
     if (row.triggerDepth() > settings.maxTriggerDepth()) {
       settlement.dropTooDeep(row);
       return true;

@@ -122,6 +122,18 @@ public class RowSettlement {
     }
   }
 
+  /**
+   * Deletes a sync row, unrun, whose caller's budget ran out before a slot was free for it; false
+   * (and nothing done) for an async row or a sync row whose caller still waits.
+   */
+  public boolean withdrawnUnrun(ClaimedRow row) {
+    if (!row.sync() || inbox.waits(row.replyTo())) {
+      return false;
+    }
+    complete(row);
+    return true;
+  }
+
   /** Deeper than PICLOUD_MAX_TRIGGER_DEPTH: a loop, dropped without running or dead-lettering. */
   public void dropTooDeep(ClaimedRow row) {
     complete(row);

@@ -35,21 +35,45 @@ public class OutboxStore {
       """;
 
   /**
-   * A whole fan-out in one statement (atomic and one round trip whatever its size): one array per
-   * column, unnested side by side. Text arrays, cast here, because they carry NULLs faithfully.
+   * New rows as a relation {@code r}: the ids, then one array per column, unnested side by side.
+   * Text arrays, cast here, because they carry NULLs faithfully.
    */
+  private static final String UNNESTED_ROWS =
+      """
+      unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[],
+          ?::text[], ?::text[], ?::int[], ?::uuid[], ?::uuid[], ?::text[])
+        AS r(id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload,
+          origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)""";
+
+  /** A whole fan-out in one statement: atomic, and one round trip whatever its size. */
   private static final String INSERT_ALL =
       """
       INSERT INTO outbox (id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node,
         payload, origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)
       SELECT id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload::jsonb,
         origin_principal::jsonb, trigger_depth, execution_id, root_execution_id, idempotency_key
-      FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[],
-          ?::text[], ?::text[], ?::int[], ?::uuid[], ?::uuid[], ?::text[])
-        AS r(id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload,
-          origin_principal, trigger_depth, execution_id, root_execution_id, idempotency_key)
+      FROM %s
       RETURNING id, created_at
-      """;
+      """
+          .formatted(UNNESTED_ROWS);
+
+  /**
+   * Sync rows written already claimed by their reply node under epoch 1, attempt 1 (binds the lease
+   * in milliseconds first): only that node may run them, so nobody else could claim them, and the
+   * claim a dispatcher would make next is made here. The columns are those a claim would set.
+   */
+  private static final String INSERT_CLAIMED =
+      """
+      INSERT INTO outbox AS o (id, app_id, source_kind, trigger_id, script_id, reply_to,
+        reply_node, payload, origin_principal, trigger_depth, execution_id, root_execution_id,
+        idempotency_key, claimed_by, claimed_at, lease_expires_at, claim_epoch, attempt_count)
+      SELECT id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload::jsonb,
+        origin_principal::jsonb, trigger_depth, execution_id, root_execution_id, idempotency_key,
+        reply_node, statement_timestamp(), statement_timestamp() + lease, 1, 1
+      FROM (SELECT ? * interval '1 millisecond' AS lease) l, %s
+      RETURNING\s"""
+              .formatted(UNNESTED_ROWS)
+          + OutboxSql.CLAIMED_COLUMNS;
 
   /**
    * Claims a batch in one statement. FOR UPDATE SKIP LOCKED lets concurrent claimers pass over rows
@@ -79,10 +103,6 @@ public class OutboxStore {
         FOR UPDATE SKIP LOCKED))
       RETURNING\s"""
           + OutboxSql.CLAIMED_COLUMNS;
-
-  /** Only a row nobody holds: a claimed row is running, and its result decides what happens. */
-  private static final String WITHDRAW_REPLY =
-      "DELETE FROM outbox WHERE reply_to = ? AND claimed_by IS NULL";
 
   /** A deleted or disabled trigger's pending events; claimed ones finish their current attempt. */
   private static final String DROP_FOR_TRIGGER =
@@ -124,24 +144,7 @@ public class OutboxStore {
     List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-      List<Function<NewOutboxRow, Object>> columns =
-          List.of(
-              NewOutboxRow::appId,
-              r -> r.sourceKind().wire(),
-              NewOutboxRow::triggerId,
-              NewOutboxRow::scriptId,
-              NewOutboxRow::replyTo,
-              NewOutboxRow::replyNode,
-              NewOutboxRow::payloadJson,
-              NewOutboxRow::originPrincipalJson,
-              NewOutboxRow::triggerDepth,
-              NewOutboxRow::executionId,
-              NewOutboxRow::rootExecutionId,
-              NewOutboxRow::idempotencyKey);
-      insert.setArray(1, textArray(connection, ids));
-      for (int i = 0; i < columns.size(); i++) {
-        insert.setArray(i + 2, textArray(connection, rows.stream().map(columns.get(i)).toList()));
-      }
+      bindRows(connection, insert, 1, ids, rows);
       Map<UUID, Instant> written = new HashMap<>();
       try (ResultSet row = insert.executeQuery()) {
         while (row.next()) {
@@ -155,19 +158,71 @@ public class OutboxStore {
   }
 
   /**
+   * Enqueues sync rows in one statement, each claimed by its reply node for {@code lease}; returns
+   * the claims, in the order given.
+   *
+   * @throws IllegalArgumentException for an async row, which any node may claim
+   */
+  public List<ClaimedRow> insertClaimed(List<NewOutboxRow> rows, Duration lease) {
+    if (rows.stream().anyMatch(row -> !row.sync())) {
+      throw new IllegalArgumentException("only sync rows are written claimed");
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement insert = connection.prepareStatement(INSERT_CLAIMED)) {
+      insert.setLong(1, lease.toMillis());
+      bindRows(connection, insert, 2, ids, rows);
+      Map<UUID, ClaimedRow> written = new HashMap<>();
+      try (ResultSet row = insert.executeQuery()) {
+        while (row.next()) {
+          ClaimedRow claimed = ClaimedRow.read(row);
+          written.put(claimed.id(), claimed);
+        }
+      }
+      return ids.stream().map(written::get).toList();
+    } catch (SQLException e) {
+      throw new Jdbc.DataAccessException(e);
+    }
+  }
+
+  /** Binds the ids and then one array per column of {@link #UNNESTED_ROWS}, from {@code first}. */
+  private static void bindRows(
+      Connection connection,
+      PreparedStatement insert,
+      int first,
+      List<UUID> ids,
+      List<NewOutboxRow> rows)
+      throws SQLException {
+    List<Function<NewOutboxRow, Object>> columns =
+        List.of(
+            NewOutboxRow::appId,
+            r -> r.sourceKind().wire(),
+            NewOutboxRow::triggerId,
+            NewOutboxRow::scriptId,
+            NewOutboxRow::replyTo,
+            NewOutboxRow::replyNode,
+            NewOutboxRow::payloadJson,
+            NewOutboxRow::originPrincipalJson,
+            NewOutboxRow::triggerDepth,
+            NewOutboxRow::executionId,
+            NewOutboxRow::rootExecutionId,
+            NewOutboxRow::idempotencyKey);
+    insert.setArray(first, textArray(connection, ids));
+    for (int i = 0; i < columns.size(); i++) {
+      insert.setArray(
+          first + i + 1, textArray(connection, rows.stream().map(columns.get(i)).toList()));
+    }
+  }
+
+  /**
    * Claims up to {@code max} due rows for {@code node}, leased for {@code lease} on the database
    * clock, oldest due first. Rows locked by a concurrent claimer are skipped, not waited for.
    */
   public List<ClaimedRow> claim(String node, int max, Duration lease) {
     return Jdbc.query(dataSource, CLAIM, ClaimedRow::read, node, lease.toMillis(), node, max);
-  }
-
-  /**
-   * Deletes the sync row waiting for {@code inboxId} unless a dispatcher already took it (the
-   * caller's budget ran out before the run began); false when it is claimed (running) or gone.
-   */
-  public boolean withdrawUnclaimedReply(UUID inboxId) {
-    return Jdbc.update(dataSource, WITHDRAW_REPLY, inboxId) == 1;
   }
 
   /** Deletes the trigger's rows that are not claimed; returns how many. */

@@ -5,6 +5,7 @@ import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.boundary.Dispatcher;
 import dev.picloud.outbox.boundary.Inbox;
 import dev.picloud.outbox.boundary.OutboxGroupCommit;
+import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.boundary.Problems;
@@ -147,14 +148,17 @@ public class Ingress {
     }
     UUID inboxId = UUID.randomUUID();
     inbox.register(inboxId, async, budget(routing.timeouts().get(route.scriptId())));
+    ClaimedRow claimed;
     try {
-      groupCommit.append(row(appId, route, request, requestId, executionId, inboxId, null));
+      claimed =
+          groupCommit.appendClaimed(
+              row(appId, route, request, requestId, executionId, inboxId, null));
     } catch (RuntimeException e) {
       LOG.warning(() -> "Cannot enqueue a sync request: " + e.getMessage());
       inbox.cancel(inboxId, backendUnavailable());
       return;
     }
-    dispatcher.wake();
+    dispatcher.runHere(claimed);
   }
 
   private Response accept(

@@ -1,6 +1,7 @@
 package dev.picloud.outbox.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +114,54 @@ class OutboxClaimIT {
   @Test
   void insertAllOfNothingWritesNothing() {
     assertThat(outbox.store.insertAll(List.of())).isEmpty();
+    assertThat(outbox.reads.depth()).isZero();
+  }
+
+  @Test
+  void insertClaimedWritesSyncRowsHeldByTheirReplyNodeAsAClaimWouldLeaveThem() {
+    NewOutboxRow onA = NewRows.sync(app, "node-a").principal("{\"user\": \"u1\"}").build();
+    NewOutboxRow onB = NewRows.sync(app, "node-b").build();
+
+    List<ClaimedRow> written = outbox.store.insertClaimed(List.of(onA, onB), Duration.ofMinutes(2));
+
+    assertThat(written).hasSize(2);
+    assertSame(written.get(0), onA);
+    assertSame(written.get(1), onB);
+    ClaimedRow first = written.get(0);
+    assertThat(first.claim()).isEqualTo(new Claim(first.id(), "node-a", 1));
+    assertThat(written.get(1).claim().node()).isEqualTo("node-b");
+    assertThat(first.attemptCount()).isEqualTo(1);
+    assertThat(first.claimedAt()).isAfterOrEqualTo(first.createdAt());
+    assertThat(first.leaseExpiresAt()).isEqualTo(first.claimedAt().plus(2, ChronoUnit.MINUTES));
+    // Nobody claims them again, not even their own node; the claim settles them.
+    assertThat(outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE)).isEmpty();
+    assertThat(outbox.settles.complete(first.claim())).isTrue();
+    assertThat(outbox.reads.depth()).isEqualTo(1);
+  }
+
+  @Test
+  void aSyncRowWrittenClaimedAndReleasedIsClaimedByTheDispatcherOfItsNode() {
+    ClaimedRow written =
+        outbox
+            .store
+            .insertClaimed(List.of(NewRows.sync(app, "node-a").build()), OutboxDb.LONG_LEASE)
+            .get(0);
+
+    assertThat(outbox.settles.release(written.claim())).isTrue();
+
+    ClaimedRow again = outbox.claimOne("node-a");
+    assertThat(again.id()).isEqualTo(written.id());
+    assertThat(again.attemptCount()).isEqualTo(1);
+    assertThat(again.claim().epoch()).isEqualTo(2);
+  }
+
+  @Test
+  void insertClaimedRefusesAsyncRowsAndWritesNothing() {
+    List<NewOutboxRow> rows =
+        List.of(NewRows.sync(app, "node-a").build(), NewRows.async(app).build());
+
+    assertThatThrownBy(() -> outbox.store.insertClaimed(rows, OutboxDb.LONG_LEASE))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(outbox.reads.depth()).isZero();
   }
 

@@ -130,18 +130,4 @@ class OutboxRecoveryIT {
     assertThat(outbox.reads.find(app, other)).isPresent();
     assertThat(outbox.settles.complete(running.claim())).isTrue();
   }
-
-  @Test
-  void onlyAnUnclaimedSyncRowCanBeWithdrawnByItsInboxId() {
-    NewRows claimed = NewRows.sync(app, "node-a");
-    outbox.insert(claimed);
-    outbox.claimOne("node-a");
-    NewRows waiting = NewRows.sync(app, "node-a");
-    outbox.insert(waiting);
-
-    assertThat(outbox.store.withdrawUnclaimedReply(claimed.replyTo())).isFalse();
-    assertThat(outbox.store.withdrawUnclaimedReply(waiting.replyTo())).isTrue();
-    assertThat(outbox.store.withdrawUnclaimedReply(waiting.replyTo())).isFalse();
-    assertThat(outbox.reads.depth()).isOne();
-  }
 }

@@ -1,0 +1,150 @@
+package dev.picloud.outbox.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.picloud.outbox.control.Claim;
+import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.OutboxStore;
+import dev.picloud.outbox.control.SourceKind;
+import dev.picloud.platform.control.Settings;
+import dev.picloud.platform.control.SettingsReader;
+import dev.picloud.runtime.Runs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sync rows this node wrote already claimed wait in memory for a slot; rounds that start only those
+ * alternate with rounds that claim from the table first, so queued async work is not starved by a
+ * stream of sync requests. A sync row whose caller stopped waiting before it got a slot is deleted
+ * unrun.
+ */
+class SyncHandOverTest {
+  private static final Settings SETTINGS =
+      new Settings(new SettingsReader(name -> Optional.empty()));
+
+  private final List<List<ClaimedRow>> started = new ArrayList<>();
+  private final List<Integer> claimedUpTo = new ArrayList<>();
+  private final List<ClaimedRow> fromTable = new ArrayList<>();
+  private final Dispatcher dispatcher = dispatcher();
+  private final int slots = Runs.shared().gate().globalCap();
+
+  @Test
+  void rowsHandedOverStartFirstAndTheTableFillsTheSlotsLeft() {
+    ClaimedRow handed = row("sync");
+    dispatcher.runHere(handed);
+
+    dispatcher.claimAndStart();
+
+    assertThat(claimedUpTo).containsExactly(slots - 1);
+    assertThat(started).containsExactly(List.of(handed, fromTable.get(0)));
+  }
+
+  @Test
+  void aRoundThatStartedOnlyHandedOverRowsIsFollowedByOneThatClaimsFromTheTableFirst() {
+    List<ClaimedRow> handed = IntStream.range(0, slots + 2).mapToObj(i -> row("sync")).toList();
+    handed.forEach(dispatcher::runHere);
+
+    dispatcher.claimAndStart();
+    dispatcher.claimAndStart();
+    dispatcher.claimAndStart();
+
+    assertThat(claimedUpTo).as("no claim in the first round").containsExactly(slots, slots);
+    assertThat(started.get(0)).containsExactlyElementsOf(handed.subList(0, slots));
+    assertThat(started.get(1))
+        .containsExactly(fromTable.get(0), handed.get(slots), handed.get(slots + 1));
+    assertThat(started.get(2)).containsExactly(fromTable.get(1));
+  }
+
+  @Test
+  void aSyncRowWhoseCallerNoLongerWaitsIsDeletedUnrun() {
+    ClaimedRow gone = row("sync");
+    ClaimedRow waiting = row("sync");
+    ClaimedRow async = row("async");
+    List<Claim> completed = new ArrayList<>();
+    RowSettlement settlement = settlement(Set.of(waiting.replyTo()), completed);
+
+    assertThat(settlement.withdrawnUnrun(gone)).isTrue();
+    assertThat(settlement.withdrawnUnrun(waiting)).isFalse();
+    assertThat(settlement.withdrawnUnrun(async)).isFalse();
+    assertThat(completed).containsExactly(gone.claim());
+  }
+
+  /** Settlement whose inbox holds {@code waiting} and whose group commit records completions. */
+  private static RowSettlement settlement(Set<UUID> waiting, List<Claim> completed) {
+    RowSettlement settlement = new RowSettlement();
+    settlement.inbox =
+        new Inbox() {
+          @Override
+          public boolean waits(UUID inboxId) {
+            return waiting.contains(inboxId);
+          }
+        };
+    settlement.groupCommit =
+        new OutboxGroupCommit() {
+          @Override
+          public boolean complete(Claim claim) {
+            completed.add(claim);
+            return true;
+          }
+        };
+    return settlement;
+  }
+
+  /** A dispatcher whose table has one due row per claim and whose runs start everything. */
+  private Dispatcher dispatcher() {
+    Dispatcher built = new Dispatcher();
+    built.settings = SETTINGS;
+    built.runtime = Runs.shared();
+    built.store =
+        new OutboxStore() {
+          @Override
+          public List<ClaimedRow> claim(String node, int max, Duration lease) {
+            claimedUpTo.add(max);
+            ClaimedRow due = row("async");
+            fromTable.add(due);
+            return List.of(due);
+          }
+        };
+    built.runs =
+        new RowRuns() {
+          @Override
+          public boolean startAll(List<ClaimedRow> rows) {
+            started.add(List.copyOf(rows));
+            return true;
+          }
+        };
+    return built;
+  }
+
+  private static ClaimedRow row(String kind) {
+    UUID id = UUID.randomUUID();
+    Instant now = Instant.now();
+    return new ClaimedRow(
+        id,
+        UUID.randomUUID(),
+        SourceKind.HTTP,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        "sync".equals(kind) ? UUID.randomUUID() : null,
+        "sync".equals(kind) ? "node-a" : null,
+        "{}",
+        null,
+        0,
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        1,
+        null,
+        now,
+        now,
+        now,
+        now.plusSeconds(90),
+        new Claim(id, "node-a", 1));
+  }
+}
