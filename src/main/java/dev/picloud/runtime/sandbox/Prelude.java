@@ -16,27 +16,36 @@ final class Prelude {
       (function (global, loopHook, enterHook, exitHook, javaCatch, charge, tooLarge, undef, shadows) {
         'use strict';
         var O = Object, FP = Function.prototype, AP = Array.prototype, SP = String.prototype;
-        var callOf = FP.bind.bind(FP.call), applyTo = callOf(FP.apply);
+        // applyTo(f, self, args) runs the original apply: the prelude's only bound function (each
+        // costs a fresh global new method handles). The helpers below close over originals too.
+        var applyTo = FP.call.bind(FP.apply);
         var define = O.defineProperty, ownDescriptor = O.getOwnPropertyDescriptor,
             protoOf = O.getPrototypeOf, isExtensible = O.isExtensible, create = O.create,
             keysOf = O.keys, isArray = Array.isArray, floor = Math.floor, Str = String,
             ceil = Math.ceil, log = Math.log, LN2 = Math.LN2, OrigRegExp = RegExp,
-            parseJson = JSON.parse, stringifyJson = JSON.stringify,
-            push = callOf(AP.push),
-            joinArray = callOf(AP.join), lower = callOf(SP.toLowerCase), trim = callOf(SP.trim),
-            indexOfText = callOf(SP.indexOf), substring = callOf(SP.substring),
-            splitText = callOf(SP.split), filterArray = callOf(AP.filter),
-            charCodeAt = callOf(SP.charCodeAt);
+            parseJson = JSON.parse, stringifyJson = JSON.stringify;
+        var origPush = AP.push, origJoin = AP.join, origFilter = AP.filter,
+            origLower = SP.toLowerCase, origTrim = SP.trim, origIndexOf = SP.indexOf,
+            origSubstring = SP.substring, origSplit = SP.split, origCharCodeAt = SP.charCodeAt;
+        function pushTwo(array, a, b) { return applyTo(origPush, array, [a, b]); }
+        function joinArray(array, separator) { return applyTo(origJoin, array, [separator]); }
+        function filterArray(array, test) { return applyTo(origFilter, array, [test]); }
+        function lower(text) { return applyTo(origLower, text, []); }
+        function trim(text) { return applyTo(origTrim, text, []); }
+        function indexOfText(text, part, from) { return applyTo(origIndexOf, text, [part, from]); }
+        function substring(text, from, to) { return applyTo(origSubstring, text, [from, to]); }
+        function splitText(text, separator) { return applyTo(origSplit, text, [separator]); }
+        function charCodeAt(text, i) { return applyTo(origCharCodeAt, text, [i]); }
         var OrigError = Error, OrigTypeError = TypeError, OrigEvalError = EvalError,
             OrigRangeError = RangeError;
 
         function hide(holder, key, value) {
           define(holder, key, {value: value, writable: true, enumerable: false, configurable: true});
         }
-        // A built-in replaced by assignment keeps its attributes (all built-ins are writable), and
-        // its holder keeps the property map Nashorn shares between globals: redefining it would
-        // give every global maps of its own, and the prelude's call sites would relink per global.
-        function replace(holder, key, value) { holder[key] = value; }
+        // Built-ins are replaced by assignment to a named property: it keeps their attributes (all
+        // built-ins are writable), and their holder keeps the property map Nashorn shares between
+        // globals, so the access site links once. Redefining them would give every global maps of
+        // its own, and the prelude's call sites would relink per global.
 
       """;
 

@@ -35,9 +35,9 @@ final class PreludeCleanup {
         }
         var noFunction = unavailable('the Function constructor');
         noFunction.prototype = FP;
-        replace(FP, 'constructor', noFunction);
-        replace(global, 'Function', noFunction);
-        replace(global, 'eval', unavailable('eval'));
+        FP.constructor = noFunction;
+        global.Function = noFunction;
+        global.eval = unavailable('eval');
 
         // Nashorn keeps the Java exception behind an error in its 'nashornException' property and
         // writes it onto any object that is thrown. Objects inherit a read-only undefined one;
@@ -65,14 +65,19 @@ final class PreludeCleanup {
           }
           return e;
         }
-        ['Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError']
-          .forEach(function (key) {
-            var Original = global[key];
-            var Wrapped = function (message) { return scrub(applyTo(Original, undefined, arguments)); };
-            Wrapped.prototype = Original.prototype;
-            replace(Original.prototype, 'constructor', Wrapped);
-            replace(global, key, Wrapped);
-          });
+        function wrapError(Original) {
+          var Wrapped = function (message) { return scrub(applyTo(Original, undefined, arguments)); };
+          Wrapped.prototype = Original.prototype;
+          Original.prototype.constructor = Wrapped;
+          return Wrapped;
+        }
+        global.Error = wrapError(OrigError);
+        global.EvalError = wrapError(OrigEvalError);
+        global.RangeError = wrapError(OrigRangeError);
+        global.ReferenceError = wrapError(ReferenceError);
+        global.SyntaxError = wrapError(SyntaxError);
+        global.TypeError = wrapError(OrigTypeError);
+        global.URIError = wrapError(URIError);
         function neutralise(x) {
           if (x === null || (typeof x !== 'object' && typeof x !== 'function')) { return; }
           var own = ownDescriptor(x, 'nashornException');

@@ -82,30 +82,46 @@ final class PreludeGuards {
         };
         ArrayConstructor.prototype = AP;
         ArrayConstructor.isArray = isArray;
-        replace(AP, 'constructor', ArrayConstructor);
-        replace(global, 'Array', ArrayConstructor);
+        AP.constructor = ArrayConstructor;
+        global.Array = ArrayConstructor;
 
         // Built-ins that loop or allocate in Java without calling script code charge their cost
         // first: a sparse array of length 1e9 costs nothing to make but seconds to join. Installed
         // last, since the charges only work once a run is armed.
         function lengthOf(o) { var n = +o.length; return n > 0 ? floor(n) : 0; }
-        function guard(holder, key, cost) {
-          var original = holder[key];
-          replace(holder, key, function () {
+        // Each built-in is named, not looked up by a computed key in a loop: a named access site
+        // links once to the property map all globals share, a computed one stays generic.
+        function guarded(original, cost) {
+          return function () {
             cost(this, arguments);
             return applyTo(original, this, arguments);
-          });
+          };
         }
         var perElement = function (self) { charge(lengthOf(O(self)), 0); };
-        ['indexOf', 'lastIndexOf', 'every', 'some', 'forEach', 'map', 'filter', 'reduce',
-         'reduceRight', 'reverse', 'shift', 'unshift', 'slice', 'splice', 'toLocaleString',
-         'values', 'keys', 'entries', Symbol.iterator
-        ].forEach(function (key) { guard(AP, key, perElement); });
-        guard(AP, 'sort', function (self) {
+        AP.indexOf = guarded(AP.indexOf, perElement);
+        AP.lastIndexOf = guarded(AP.lastIndexOf, perElement);
+        AP.every = guarded(AP.every, perElement);
+        AP.some = guarded(AP.some, perElement);
+        AP.forEach = guarded(AP.forEach, perElement);
+        AP.map = guarded(AP.map, perElement);
+        AP.filter = guarded(AP.filter, perElement);
+        AP.reduce = guarded(AP.reduce, perElement);
+        AP.reduceRight = guarded(AP.reduceRight, perElement);
+        AP.reverse = guarded(AP.reverse, perElement);
+        AP.shift = guarded(AP.shift, perElement);
+        AP.unshift = guarded(AP.unshift, perElement);
+        AP.slice = guarded(AP.slice, perElement);
+        AP.splice = guarded(AP.splice, perElement);
+        AP.toLocaleString = guarded(AP.toLocaleString, perElement);
+        AP.values = guarded(AP.values, perElement);
+        AP.keys = guarded(AP.keys, perElement);
+        AP.entries = guarded(AP.entries, perElement);
+        AP[Symbol.iterator] = guarded(AP[Symbol.iterator], perElement);
+        AP.sort = guarded(AP.sort, function (self) {
           var n = lengthOf(O(self));
           charge(n > 1 ? n * ceil(log(n) / LN2) : n, 0);
         });
-        guard(AP, 'concat', function (self, args) {
+        AP.concat = guarded(AP.concat, function (self, args) {
           var n = lengthOf(O(self));
           for (var i = 0; i < args.length; i++) {
             loopHook();
@@ -113,21 +129,24 @@ final class PreludeGuards {
           }
           charge(n, 0);
         });
-        guard(AP, 'join', function (self, args) {
+        AP.join = guarded(AP.join, function (self, args) {
           var n = lengthOf(O(self)), separator = args[0] === undefined ? 1 : Str(args[0]).length;
           charge(n, n * (separator + 1) * 2);
         });
-        guard(FP, 'apply', function (self, args) {
+        FP.apply = guarded(FP.apply, function (self, args) {
           var list = args[1];
           charge(list === undefined || list === null ? 0 : lengthOf(O(list)), 0);
         });
-        guard(SP, 'split', function (self) { var size = Str(self).length; charge(size, size * 16); });
-        guard(SP, 'replace', function (self, args) {
+        SP.split = guarded(SP.split, function (self) {
+          var size = Str(self).length;
+          charge(size, size * 16);
+        });
+        SP.replace = guarded(SP.replace, function (self, args) {
           var size = Str(self).length, replacement = args[1];
           charge(size, typeof replacement === 'string' ? size * replacement.length * 2 : 0);
         });
-        replace(JSON, 'stringify', function (value, replacer, space) {
-          var inner = typeof replacer === 'function' ? callOf(replacer) : null, allowed = null;
+        JSON.stringify = function (value, replacer, space) {
+          var inner = typeof replacer === 'function' ? replacer : null, allowed = null;
           if (isArray(replacer)) {
             allowed = create(null);
             for (var i = 0; i < replacer.length; i++) { loopHook(); allowed[Str(replacer[i])] = true; }
@@ -137,9 +156,9 @@ final class PreludeGuards {
             if (allowed !== null && key !== '' && !isArray(this) && allowed[key] !== true) {
               return undefined;
             }
-            return inner === null ? v : inner(this, key, v);
+            return inner === null ? v : applyTo(inner, this, [key, v]);
           }, space);
-        });
+        };
 
       """;
 }

@@ -71,7 +71,7 @@ final class PreludeKit {
                   return ['header "' + header + '" must be a string, number or boolean'];
                 }
                 var text = Str(item);
-                push(out, header, text);
+                pushTwo(out, header, text);
                 if (lower(header) === 'content-type') { contentType = text; }
               }
             }
