@@ -3,8 +3,9 @@
 # sync and an async route (trivial script), the drain rate of 10,000 queued rows and the pickup
 # latency at 200 rows/s. Rates are shown for all answers and for 2xx alone (503 overloaded is not
 # throughput); sync and direct execution run at 32 connections and again at as many as the node
-# has execution slots, where none is refused. Needs wrk (apt-get install wrk). Starts its own
-# PostgreSQL and Liberty.
+# has execution slots, where none is refused. Each kind of load runs 60 s unmeasured first
+# (-Dbench.warmup=S to change it): the JIT takes minutes to settle. About 12 minutes in all.
+# Needs wrk (apt-get install wrk). Starts its own PostgreSQL and Liberty.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B package -DskipTests -Dspotless.check.skip=true

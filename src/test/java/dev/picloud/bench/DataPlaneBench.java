@@ -39,8 +39,13 @@ public final class DataPlaneBench {
    */
   private static final int SLOTS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
-  /** Seconds of load before measuring: the JIT takes about a minute to settle on two cores. */
-  private static final int WARM_UP = Integer.getInteger("bench.warmup", 20);
+  /**
+   * Seconds of load of each kind before measuring. The JIT takes minutes to settle here: in a held
+   * server, C2 compiled for 30-40% of a core through the first minutes of script runs, and direct
+   * execution went from 200 to 1,250 req/s (jstat -compiler). With 20 s, the figures were of a JIT
+   * still compiling.
+   */
+  private static final int WARM_UP = Integer.getInteger("bench.warmup", 60);
 
   /**
    * {@code -Dbench.only=queue} skips the wrk figures: only the drain rate and pickup latency, after
