@@ -52,8 +52,12 @@ public class Dispatcher {
   @Inject Settings settings;
   @Inject Clock clock;
 
+  /** Rows handed over by {@link #runHere}, oldest first. */
   private final Queue<ClaimedRow> local = new ConcurrentLinkedQueue<>();
+
+  /** The last round claimed nothing from the table: this one claims first (loop thread only). */
   private boolean tableTurn;
+
   private final Object signal = new Object();
   private boolean signalled;
   private volatile boolean running;
