@@ -138,23 +138,12 @@ public class OutboxStore {
 
   /** Enqueues every row in one statement; returns what was written, in the order given. */
   public List<Inserted> insertAll(List<NewOutboxRow> rows) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT_ALL)) {
-      bindRows(connection, insert, 1, ids, rows);
-      Map<UUID, Instant> written = new HashMap<>();
-      try (ResultSet row = insert.executeQuery()) {
-        while (row.next()) {
-          written.put(row.getObject(1, UUID.class), Jdbc.instant(row, "created_at"));
-        }
-      }
-      return ids.stream().map(id -> new Inserted(id, written.get(id))).toList();
-    } catch (SQLException e) {
-      throw new Jdbc.DataAccessException(e);
-    }
+    return insertUnnested(
+        INSERT_ALL,
+        List.of(),
+        rows,
+        r -> new Inserted(r.getObject("id", UUID.class), Jdbc.instant(r, "created_at")),
+        Inserted::id);
   }
 
   /**
@@ -167,19 +156,35 @@ public class OutboxStore {
     if (rows.stream().anyMatch(row -> !row.sync())) {
       throw new IllegalArgumentException("only sync rows are written claimed");
     }
+    return insertUnnested(
+        INSERT_CLAIMED, List.of(lease.toMillis()), rows, ClaimedRow::read, ClaimedRow::id);
+  }
+
+  /**
+   * Runs an insert of {@link #UNNESTED_ROWS}, after {@code leading} binds, and answers for each row
+   * in the order given (RETURNING has no order of its own), matched by the id it was given.
+   */
+  private <R> List<R> insertUnnested(
+      String sql,
+      List<Object> leading,
+      List<NewOutboxRow> rows,
+      Jdbc.RowMapper<R> read,
+      Function<R, UUID> idOf) {
     if (rows.isEmpty()) {
       return List.of();
     }
     List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement insert = connection.prepareStatement(INSERT_CLAIMED)) {
-      insert.setLong(1, lease.toMillis());
-      bindRows(connection, insert, 2, ids, rows);
-      Map<UUID, ClaimedRow> written = new HashMap<>();
+        PreparedStatement insert = connection.prepareStatement(sql)) {
+      for (int i = 0; i < leading.size(); i++) {
+        insert.setObject(i + 1, leading.get(i));
+      }
+      bindRows(connection, insert, leading.size() + 1, ids, rows);
+      Map<UUID, R> written = new HashMap<>();
       try (ResultSet row = insert.executeQuery()) {
         while (row.next()) {
-          ClaimedRow claimed = ClaimedRow.read(row);
-          written.put(claimed.id(), claimed);
+          R answer = read.map(row);
+          written.put(idOf.apply(answer), answer);
         }
       }
       return ids.stream().map(written::get).toList();

@@ -89,8 +89,7 @@ final class PreludeGuards {
         // first: a sparse array of length 1e9 costs nothing to make but seconds to join. Installed
         // last, since the charges only work once a run is armed.
         function lengthOf(o) { var n = +o.length; return n > 0 ? floor(n) : 0; }
-        // Each built-in is named, not looked up by a computed key in a loop: a named access site
-        // links once to the property map all globals share, a computed one stays generic.
+        // One named assignment per built-in (see the head): a computed key would stay generic.
         function guarded(original, cost) {
           return function () {
             cost(this, arguments);

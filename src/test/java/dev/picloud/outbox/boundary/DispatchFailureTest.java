@@ -8,7 +8,6 @@ import dev.picloud.outbox.control.OutboxRecovery;
 import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.Rescued;
-import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.control.DatabaseReady;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
@@ -17,7 +16,6 @@ import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +57,8 @@ class DispatchFailureTest {
 
   @Test
   void aRowThatCannotBeSettledIsGivenBackAndTheRestOfItsBatchStillStarts() {
-    ClaimedRow failing = tooDeep();
-    ClaimedRow next = tooDeep();
+    ClaimedRow failing = ClaimedRows.kv(SETTINGS.maxTriggerDepth() + 1);
+    ClaimedRow next = ClaimedRows.kv(SETTINGS.maxTriggerDepth() + 1);
     List<ClaimedRow> dropped = new CopyOnWriteArrayList<>();
     List<Claim> givenBack = new CopyOnWriteArrayList<>();
     RowRuns runs = new RowRuns();
@@ -109,7 +107,7 @@ class DispatchFailureTest {
         new OutboxStore() {
           @Override
           public List<ClaimedRow> claim(String node, int max, Duration lease) {
-            return List.of(tooDeep());
+            return List.of(ClaimedRows.kv(SETTINGS.maxTriggerDepth() + 1));
           }
         };
     dispatcher.recovery =
@@ -136,31 +134,6 @@ class DispatchFailureTest {
           }
         };
     return dispatcher;
-  }
-
-  private static ClaimedRow tooDeep() {
-    UUID id = UUID.randomUUID();
-    Instant now = Instant.now();
-    return new ClaimedRow(
-        id,
-        UUID.randomUUID(),
-        SourceKind.KV,
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        null,
-        null,
-        "{}",
-        null,
-        SETTINGS.maxTriggerDepth() + 1,
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        1,
-        null,
-        now,
-        now,
-        now,
-        now.plusSeconds(90),
-        new Claim(id, "node-a", 1));
   }
 
   /** Plain daemon threads in place of the container's. */

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.picloud.outbox.control.Claim;
 import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.OutboxStore;
-import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
 import dev.picloud.runtime.Runs;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +35,7 @@ class SyncHandOverTest {
 
   @Test
   void rowsHandedOverStartFirstAndTheTableFillsTheSlotsLeft() {
-    ClaimedRow handed = row("sync");
+    ClaimedRow handed = ClaimedRows.sync();
     dispatcher.runHere(handed);
 
     dispatcher.claimAndStart();
@@ -48,7 +46,8 @@ class SyncHandOverTest {
 
   @Test
   void aRoundThatStartedOnlyHandedOverRowsIsFollowedByOneThatClaimsFromTheTableFirst() {
-    List<ClaimedRow> handed = IntStream.range(0, slots + 2).mapToObj(i -> row("sync")).toList();
+    List<ClaimedRow> handed =
+        IntStream.range(0, slots + 2).mapToObj(i -> ClaimedRows.sync()).toList();
     handed.forEach(dispatcher::runHere);
 
     dispatcher.claimAndStart();
@@ -64,9 +63,9 @@ class SyncHandOverTest {
 
   @Test
   void aSyncRowWhoseCallerNoLongerWaitsIsDeletedUnrun() {
-    ClaimedRow gone = row("sync");
-    ClaimedRow waiting = row("sync");
-    ClaimedRow async = row("async");
+    ClaimedRow gone = ClaimedRows.sync();
+    ClaimedRow waiting = ClaimedRows.sync();
+    ClaimedRow async = ClaimedRows.async();
     List<Claim> completed = new ArrayList<>();
     RowSettlement settlement = settlement(Set.of(waiting.replyTo()), completed);
 
@@ -107,7 +106,7 @@ class SyncHandOverTest {
           @Override
           public List<ClaimedRow> claim(String node, int max, Duration lease) {
             claimedUpTo.add(max);
-            ClaimedRow due = row("async");
+            ClaimedRow due = ClaimedRows.async();
             fromTable.add(due);
             return List.of(due);
           }
@@ -121,30 +120,5 @@ class SyncHandOverTest {
           }
         };
     return built;
-  }
-
-  private static ClaimedRow row(String kind) {
-    UUID id = UUID.randomUUID();
-    Instant now = Instant.now();
-    return new ClaimedRow(
-        id,
-        UUID.randomUUID(),
-        SourceKind.HTTP,
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        "sync".equals(kind) ? UUID.randomUUID() : null,
-        "sync".equals(kind) ? "node-a" : null,
-        "{}",
-        null,
-        0,
-        UUID.randomUUID(),
-        UUID.randomUUID(),
-        1,
-        null,
-        now,
-        now,
-        now,
-        now.plusSeconds(90),
-        new Claim(id, "node-a", 1));
   }
 }
