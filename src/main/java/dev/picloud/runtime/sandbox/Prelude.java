@@ -22,7 +22,7 @@ final class Prelude {
         var define = O.defineProperty, ownDescriptor = O.getOwnPropertyDescriptor,
             protoOf = O.getPrototypeOf, isExtensible = O.isExtensible, create = O.create,
             keysOf = O.keys, isArray = Array.isArray, floor = Math.floor, Str = String,
-            ceil = Math.ceil, log = Math.log, LN2 = Math.LN2, OrigRegExp = RegExp,
+            ceil = Math.ceil, log = Math.log, LN2 = Math.LN2, objectTag = O.prototype.toString,
             parseJson = JSON.parse, stringifyJson = JSON.stringify;
         var origPush = AP.push, origJoin = AP.join, origFilter = AP.filter,
             origLower = SP.toLowerCase, origTrim = SP.trim, origIndexOf = SP.indexOf,

@@ -12,12 +12,17 @@ final class PreludeCleanup {
       """
         // Host functions, Java bridges and engine handles exist whatever the engine options.
         // (__FILE__, __DIR__, __LINE__ and a global 'arguments' cannot be deleted; harmless.)
-        ['print', 'load', 'loadWithNewGlobal', 'exit', 'quit', 'JSAdapter', '__noSuchProperty__',
-         'javax.script.filename', 'Java',
-         'Packages', 'JavaImporter', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'net',
-         'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array',
-         'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array'
-        ].forEach(function (key) { delete global[key]; });
+        // One named delete each: a forEach over the names linked a call site afresh per global.
+        delete global.print; delete global.load; delete global.loadWithNewGlobal;
+        delete global.exit; delete global.quit; delete global.JSAdapter;
+        delete global.__noSuchProperty__; delete global['javax.script.filename'];
+        delete global.Java; delete global.Packages; delete global.JavaImporter;
+        delete global.java; delete global.javax; delete global.javafx; delete global.com;
+        delete global.org; delete global.edu; delete global.net;
+        delete global.ArrayBuffer; delete global.DataView; delete global.Int8Array;
+        delete global.Uint8Array; delete global.Uint8ClampedArray; delete global.Int16Array;
+        delete global.Uint16Array; delete global.Int32Array; delete global.Uint32Array;
+        delete global.Float32Array; delete global.Float64Array;
         delete O.bindProperties;
         delete O.setIndexedPropertiesToExternalArrayData;
         delete OrigError.captureStackTrace;

@@ -20,7 +20,9 @@ final class PreludeGuards {
           return Str(self);
         }
         function searchText(value, method) {
-          if (value instanceof OrigRegExp) {
+          // The original toString tells a regular expression without touching RegExp, which
+          // Nashorn makes on first use: most runs never need it.
+          if (applyTo(objectTag, value, []) === '[object RegExp]') {
             throw new OrigTypeError('First argument to String.prototype.' + method + ' must not be a regular expression');
           }
           return Str(value);

@@ -264,6 +264,22 @@ class ScriptContractTest {
   }
 
   @Test
+  void es6StringMethodsWorkAndRefuseARegularExpressionWhateverRegExpNowNames() {
+    assertThat(
+            Runs.value(
+                "['abc'.includes('b'), 'abc'.startsWith('ab'), 'abc'.endsWith('bc'),"
+                    + " 'ab'.repeat(2), 'a'.codePointAt(0)].join()"))
+        .isEqualTo("\"true,true,true,abab,97\"");
+    assertThat(Runs.error("return 'a/b/'.includes(/b/);"))
+        .startsWith(
+            "TypeError: First argument to String.prototype.includes must not be a regular"
+                + " expression");
+    assertThat(Runs.error("RegExp = function () {}; return '/a/'.startsWith(/a/);"))
+        .startsWith("TypeError: First argument to String.prototype.startsWith");
+    assertThat(Runs.value("'[object RegExp]'.endsWith('RegExp]')")).isEqualTo("true");
+  }
+
+  @Test
   void sdkContextMustNameAnApp() {
     assertThatThrownBy(() -> SdkContext.anonymous(null, UUID.randomUUID(), UUID.randomUUID()))
         .isInstanceOf(NullPointerException.class);
