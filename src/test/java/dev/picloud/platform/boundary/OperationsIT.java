@@ -28,6 +28,14 @@ class OperationsIT {
   }
 
   @Test
+  void metricsHaveThePlatformsFiguresButNotLibertysPerRequestStatistics() {
+    api.get("/version");
+    String metrics = api.get("/metrics").body();
+    assertThat(metrics).contains("picloud_outbox_depth", "memory_usedHeap_bytes");
+    assertThat(metrics).doesNotContain("http_server_request_duration_seconds", "REST_request");
+  }
+
+  @Test
   void openApiDescribesTheAdminApiAndHasAUi() {
     JsonObject document = api.with("Accept", "application/json").get("/openapi").json();
     assertThat(document.getJsonObject("paths").keySet())
