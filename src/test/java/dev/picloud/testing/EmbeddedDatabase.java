@@ -34,11 +34,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /**
    * Starts a server keeping its data in {@code dataDir}, durably: zonky always passes {@code -F}
-   * (no fsync) and turns synchronous commit off, which the later {@code -c} settings undo.
+   * (no fsync) and turns synchronous commit off, which the later {@code -c} settings undo. Only
+   * {@link #close} stops it: zonky's own shutdown hook would stop it at once, in parallel with the
+   * caller's, while Liberty still needs it to give back its outbox claims.
    */
   public static EmbeddedDatabase persistent(Path dataDir) {
     return start(
-        EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false),
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false),
         Map.of("fsync", "on", "synchronous_commit", "on"));
   }
 
