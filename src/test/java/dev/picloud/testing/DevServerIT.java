@@ -2,15 +2,10 @@ package dev.picloud.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -63,23 +58,10 @@ class DevServerIT {
         .redirectOutput(dir.resolve("run.log").toFile());
   }
 
-  private static void awaitReady(Process run, int port) throws InterruptedException {
-    HttpClient client = HttpClient.newHttpClient();
-    HttpRequest ready =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/version"))
-            .timeout(Duration.ofSeconds(5))
-            .build();
-    Instant deadline = Instant.now().plus(START);
-    while (Instant.now().isBefore(deadline) && run.isAlive()) {
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(250);
+  private static void awaitReady(Process run, int port) {
+    URI version = URI.create("http://localhost:" + port + "/version");
+    if (!LibertyServer.answers(version, START, run)) {
+      throw new IllegalStateException("the run command never became ready on port " + port);
     }
-    throw new IllegalStateException("the run command never became ready on port " + port);
   }
 }

@@ -89,29 +89,39 @@ public final class LibertyServer implements AutoCloseable {
   }
 
   public LibertyServer await(String path, Duration timeout) {
+    if (answers(baseUri().resolve(path), timeout, process)) {
+      return this;
+    }
+    if (!process.isAlive()) {
+      throw new IllegalStateException(
+          "Liberty exited with " + process.exitValue() + "; see " + messagesLog());
+    }
+    throw new IllegalStateException(
+        "Liberty not ready within " + timeout + "; see " + messagesLog());
+  }
+
+  /**
+   * Polls {@code uri} until it answers 200: false once {@code process} has ended or {@code timeout}
+   * has passed.
+   */
+  static boolean answers(URI uri, Duration timeout, Process process) {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
     Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "Liberty exited with " + process.exitValue() + "; see " + messagesLog());
-      }
+    while (Instant.now().isBefore(deadline) && process.isAlive()) {
       try {
-        HttpRequest request =
-            HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(5)).build();
         if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return this;
+          return true;
         }
       } catch (IOException e) {
         // not listening yet
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for Liberty", e);
+        throw new IllegalStateException("interrupted while waiting for " + uri, e);
       }
       sleep(250);
     }
-    throw new IllegalStateException(
-        "Liberty not ready within " + timeout + "; see " + messagesLog());
+    return false;
   }
 
   /** Waits until the server's messages.log contains {@code text}; returns the whole log. */
