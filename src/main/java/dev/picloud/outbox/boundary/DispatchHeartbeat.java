@@ -34,7 +34,6 @@ public class DispatchHeartbeat {
     if (database.schemaVersion().isEmpty()) {
       return;
     }
-    dispatcher.wake();
     try {
       report(recovery.rescueExpired(RESCUE_BATCH));
       Duration maxWait =
@@ -44,6 +43,9 @@ public class DispatchHeartbeat {
       report(recovery.dropOrphanedSync(maxWait, RESCUE_BATCH));
     } catch (RuntimeException e) {
       LOG.warning(() -> "Outbox recovery failed this beat: " + e.getMessage());
+    } finally {
+      // After the rescue, so the rows it returned to the queue are claimed in this beat.
+      dispatcher.wake();
     }
   }
 

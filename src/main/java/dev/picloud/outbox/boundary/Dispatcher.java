@@ -25,16 +25,21 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Claims due outbox rows and starts their runs, as many at once as the execution gate has room for,
  * so a full gate never claims (and never costs an attempt). One loop thread per node: it sleeps
- * until {@link #wake} (a row written on this node, a slot freed, the heartbeat) and claims in
- * batches with one SKIP LOCKED statement. Sync rows come written already claimed by this node
+ * until {@link #wake} (a row written on this node, the heartbeat) or {@link #slotFreed} and claims
+ * in batches with one SKIP LOCKED statement. Sync rows come written already claimed by this node
  * ({@link #runHere}) and wait in memory for a slot; a round that starts only those is followed by
  * one that claims from the table first, so a stream of sync requests cannot starve the queue.
+ *
+ * <p>The table is asked only when it may hold due rows: after a wake-up, or when the last claim
+ * filled every slot it asked for, or rows went back. A sync request or a finished run alone costs
+ * no claim statement, which would find nothing.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -57,6 +62,9 @@ public class Dispatcher {
 
   /** The last round claimed nothing from the table: this one claims first (loop thread only). */
   private boolean tableTurn;
+
+  /** Rows may be due in the table: set by every wake-up, cleared by a claim that found them all. */
+  private final AtomicBoolean tableMayHaveRows = new AtomicBoolean(true);
 
   private final Object signal = new Object();
   private boolean signalled;
@@ -96,11 +104,21 @@ public class Dispatcher {
   /** Starts a row written already claimed by this node (a sync request's) once a slot is free. */
   public void runHere(ClaimedRow row) {
     local.add(row);
-    wake();
+    signal();
   }
 
-  /** Work may be waiting: claim now instead of at the next heartbeat. */
+  /** Rows may be due in the table: claim now instead of at the next heartbeat. */
   public void wake() {
+    tableMayHaveRows.set(true);
+    signal();
+  }
+
+  /** A run finished: rows waiting for a slot, in memory or in the table, may start now. */
+  public void slotFreed() {
+    signal();
+  }
+
+  private void signal() {
     synchronized (signal) {
       signalled = true;
       signal.notifyAll();
@@ -159,7 +177,7 @@ public class Dispatcher {
     if (timers != null) {
       timers.shutdownNow();
     }
-    wake();
+    signal();
     if (loop == null) {
       return;
     }
@@ -187,7 +205,9 @@ public class Dispatcher {
           await(IDLE_WAIT_MS);
         }
       } catch (RuntimeException e) {
-        // The loop is the node's only dispatcher: whatever went wrong, it must go round again.
+        // The loop is the node's only dispatcher: whatever went wrong, it must go round again,
+        // asking the table, whose rows the failed round may not have reached.
+        tableMayHaveRows.set(true);
         LOG.log(Level.SEVERE, "A dispatcher round failed; going on after a pause", e);
         await(IDLE_WAIT_MS);
       }
@@ -217,7 +237,14 @@ public class Dispatcher {
       claimed = true;
     }
     tableTurn = !claimed;
-    return !rows.isEmpty() && runs.startAll(rows);
+    if (rows.isEmpty()) {
+      return false;
+    }
+    if (!runs.startAll(rows)) {
+      tableMayHaveRows.set(true);
+      return false;
+    }
+    return true;
   }
 
   /** Adds this node's claimed rows to {@code rows}, oldest first, up to {@code room}. */
@@ -228,11 +255,23 @@ public class Dispatcher {
     }
   }
 
-  /** A failed claim (the database is away) is no rows: the loop pauses once, then retries. */
+  /**
+   * Claims up to {@code max} due rows when the table may have some. A claim that fills every slot
+   * it asked for may have left more behind; a failed one (the database is away) is no rows, and the
+   * loop pauses once, then retries.
+   */
   private List<ClaimedRow> claim(int max) {
+    if (!tableMayHaveRows.getAndSet(false)) {
+      return List.of();
+    }
     try {
-      return store.claim(settings.nodeId(), max, settings.outboxLease());
+      List<ClaimedRow> claimed = store.claim(settings.nodeId(), max, settings.outboxLease());
+      if (claimed.size() == max) {
+        tableMayHaveRows.set(true);
+      }
+      return claimed;
     } catch (RuntimeException e) {
+      tableMayHaveRows.set(true);
       LOG.warning(() -> "Cannot claim outbox rows (" + e.getMessage() + "); retrying");
       return List.of();
     }

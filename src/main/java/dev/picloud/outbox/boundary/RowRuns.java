@@ -175,7 +175,7 @@ public class RowRuns {
         .whenComplete(
             (outcome, failure) -> {
               permit.close();
-              dispatcher.wake();
+              dispatcher.slotFreed();
               settlers.execute(() -> finish(row, plan, outcome, failure, queuedMs));
             });
   }

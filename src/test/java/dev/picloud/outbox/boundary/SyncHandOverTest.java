@@ -9,7 +9,9 @@ import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
 import dev.picloud.runtime.Runs;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Sync rows this node wrote already claimed wait in memory for a slot; rounds that start only those
  * alternate with rounds that claim from the table first, so queued async work is not starved by a
- * stream of sync requests. A sync row whose caller stopped waiting before it got a slot is deleted
- * unrun.
+ * stream of sync requests. The table is asked only when it may hold due rows. A sync row whose
+ * caller stopped waiting before it got a slot is deleted unrun.
  */
 class SyncHandOverTest {
   private static final Settings SETTINGS =
@@ -30,11 +32,14 @@ class SyncHandOverTest {
   private final List<List<ClaimedRow>> started = new ArrayList<>();
   private final List<Integer> claimedUpTo = new ArrayList<>();
   private final List<ClaimedRow> fromTable = new ArrayList<>();
+  private final Deque<ClaimedRow> table = new ArrayDeque<>();
+  private boolean startsEverything = true;
   private final Dispatcher dispatcher = dispatcher();
   private final int slots = Runs.shared().gate().globalCap();
 
   @Test
   void rowsHandedOverStartFirstAndTheTableFillsTheSlotsLeft() {
+    write(1);
     ClaimedRow handed = ClaimedRows.sync();
     dispatcher.runHere(handed);
 
@@ -46,12 +51,14 @@ class SyncHandOverTest {
 
   @Test
   void aRoundThatStartedOnlyHandedOverRowsIsFollowedByOneThatClaimsFromTheTableFirst() {
+    write(1);
     List<ClaimedRow> handed =
         IntStream.range(0, slots + 2).mapToObj(i -> ClaimedRows.sync()).toList();
     handed.forEach(dispatcher::runHere);
 
     dispatcher.claimAndStart();
     dispatcher.claimAndStart();
+    write(1);
     dispatcher.claimAndStart();
 
     assertThat(claimedUpTo).as("no claim in the first round").containsExactly(slots, slots);
@@ -59,6 +66,62 @@ class SyncHandOverTest {
     assertThat(started.get(1))
         .containsExactly(fromTable.get(0), handed.get(slots), handed.get(slots + 1));
     assertThat(started.get(2)).containsExactly(fromTable.get(1));
+  }
+
+  @Test
+  void aSyncRequestCostsNoClaimOnceTheTableWasFoundEmpty() {
+    dispatcher.claimAndStart();
+    assertThat(claimedUpTo).as("the first round asks the table").hasSize(1);
+
+    ClaimedRow handed = ClaimedRows.sync();
+    dispatcher.runHere(handed);
+    dispatcher.slotFreed();
+    dispatcher.claimAndStart();
+
+    assertThat(claimedUpTo).as("no second claim").hasSize(1);
+    assertThat(started).containsExactly(List.of(handed));
+  }
+
+  @Test
+  void aWakeUpMakesTheNextRoundClaim() {
+    dispatcher.claimAndStart();
+    table.add(ClaimedRows.async());
+
+    dispatcher.slotFreed();
+    dispatcher.claimAndStart();
+    assertThat(started).as("not woken: the new row waits for a wake-up").isEmpty();
+    dispatcher.wake();
+    dispatcher.claimAndStart();
+
+    assertThat(claimedUpTo).hasSize(2);
+    assertThat(started).containsExactly(List.of(fromTable.get(0)));
+  }
+
+  @Test
+  void aClaimThatFillsEverySlotIsFollowedByAnotherWithoutAWakeUp() {
+    write(slots + 1);
+
+    dispatcher.claimAndStart();
+    dispatcher.claimAndStart();
+    dispatcher.claimAndStart();
+
+    assertThat(claimedUpTo).containsExactly(slots, slots);
+    assertThat(started).containsExactly(fromTable.subList(0, slots), List.of(fromTable.get(slots)));
+  }
+
+  @Test
+  void rowsThatWentBackAreClaimedAgainWithoutAWakeUp() {
+    write(1);
+    startsEverything = false;
+    dispatcher.claimAndStart();
+    table.add(fromTable.get(0));
+    startsEverything = true;
+
+    dispatcher.slotFreed();
+    dispatcher.claimAndStart();
+
+    assertThat(claimedUpTo).hasSize(2);
+    assertThat(started).containsExactly(List.of(fromTable.get(0)));
   }
 
   @Test
@@ -96,7 +159,16 @@ class SyncHandOverTest {
     return settlement;
   }
 
-  /** A dispatcher whose table has one due row per claim and whose runs start everything. */
+  /** Commits {@code count} due rows to the table and wakes the dispatcher, as an insert does. */
+  private void write(int count) {
+    IntStream.range(0, count).forEach(i -> table.add(ClaimedRows.async()));
+    dispatcher.wake();
+  }
+
+  /**
+   * A dispatcher whose claims take rows from {@link #table} and whose runs start everything (or,
+   * while {@link #startsEverything} is false, give it all back).
+   */
   private Dispatcher dispatcher() {
     Dispatcher built = new Dispatcher();
     built.settings = SETTINGS;
@@ -106,17 +178,22 @@ class SyncHandOverTest {
           @Override
           public List<ClaimedRow> claim(String node, int max, Duration lease) {
             claimedUpTo.add(max);
-            ClaimedRow due = ClaimedRows.async();
-            fromTable.add(due);
-            return List.of(due);
+            List<ClaimedRow> claimed = new ArrayList<>();
+            while (claimed.size() < max && !table.isEmpty()) {
+              claimed.add(table.poll());
+            }
+            fromTable.addAll(claimed);
+            return claimed;
           }
         };
     built.runs =
         new RowRuns() {
           @Override
           public boolean startAll(List<ClaimedRow> rows) {
-            started.add(List.copyOf(rows));
-            return true;
+            if (startsEverything) {
+              started.add(List.copyOf(rows));
+            }
+            return startsEverything;
           }
         };
     return built;
