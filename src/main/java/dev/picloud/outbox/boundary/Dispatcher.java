@@ -1,12 +1,14 @@
 package dev.picloud.outbox.boundary;
 
 import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.OutboxRecovery;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.platform.control.DatabaseReady;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.ExecutionGate;
 import dev.picloud.runtime.control.ScriptRuntime;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +63,7 @@ public class Dispatcher {
   @Inject Clock clock;
 
   /** Rows handed over by {@link #runHere}, oldest first. */
-  private final Queue<ClaimedRow> local = new ConcurrentLinkedQueue<>();
+  private final Queue<HandedOverRow> local = new ConcurrentLinkedQueue<>();
 
   /** The last round claimed nothing from the table: this one claims first (loop thread only). */
   private boolean tableTurn;
@@ -102,7 +107,7 @@ public class Dispatcher {
   }
 
   /** Starts a row written already claimed by this node (a sync request's) once a slot is free. */
-  public void runHere(ClaimedRow row) {
+  public void runHere(HandedOverRow row) {
     local.add(row);
     signal();
   }
@@ -227,11 +232,12 @@ public class Dispatcher {
       return false;
     }
     List<ClaimedRow> rows = new ArrayList<>(room);
+    Map<UUID, RunnableScript> scripts = new HashMap<>();
     boolean claimed = tableTurn;
     if (claimed) {
       rows.addAll(claim(room));
     }
-    takeLocal(rows, room);
+    takeLocal(rows, scripts, room);
     if (!claimed && rows.size() < room) {
       rows.addAll(claim(room - rows.size()));
       claimed = true;
@@ -240,18 +246,22 @@ public class Dispatcher {
     if (rows.isEmpty()) {
       return false;
     }
-    if (!runs.startAll(rows)) {
+    if (!runs.startAll(rows, scripts)) {
       tableMayHaveRows.set(true);
       return false;
     }
     return true;
   }
 
-  /** Adds this node's claimed rows to {@code rows}, oldest first, up to {@code room}. */
-  private void takeLocal(List<ClaimedRow> rows, int room) {
-    ClaimedRow next;
+  /**
+   * Adds this node's claimed rows to {@code rows}, oldest first, up to {@code room}, and the
+   * scripts their inserts read to {@code scripts}.
+   */
+  private void takeLocal(List<ClaimedRow> rows, Map<UUID, RunnableScript> scripts, int room) {
+    HandedOverRow next;
     while (rows.size() < room && (next = local.poll()) != null) {
-      rows.add(next);
+      rows.add(next.row());
+      next.script().ifPresent(script -> scripts.put(script.id(), script));
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.picloud.outbox.boundary;
 
 import dev.picloud.outbox.control.Claim;
-import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.outbox.control.OutboxStore;
@@ -36,7 +36,7 @@ public class OutboxGroupCommit {
   @Inject Settings settings;
 
   private GroupCommit<NewOutboxRow, Inserted> rows;
-  private GroupCommit<NewOutboxRow, ClaimedRow> claimedRows;
+  private GroupCommit<NewOutboxRow, HandedOverRow> claimedRows;
   private GroupCommit<Claim, Boolean> claims;
 
   @PostConstruct
@@ -69,11 +69,12 @@ public class OutboxGroupCommit {
   }
 
   /**
-   * Writes a sync row claimed by this node and returns the claim once it is committed.
+   * Writes a sync row claimed by this node and returns the claim, with its script, once it is
+   * committed.
    *
    * @throws RuntimeException as {@link #append}
    */
-  public ClaimedRow appendClaimed(NewOutboxRow row) {
+  public HandedOverRow appendClaimed(NewOutboxRow row) {
     return claimedRows.write(row);
   }
 

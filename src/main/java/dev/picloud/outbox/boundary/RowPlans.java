@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +44,19 @@ public class RowPlans {
   @Inject Settings settings;
   @Inject RunServices services;
 
-  /** The scripts a claimed batch runs, in one round trip; a deleted script is missing. */
-  Map<UUID, RunnableScript> scriptsOf(List<ClaimedRow> rows) {
-    return scripts.findForRun(rows.stream().map(ClaimedRow::scriptId).toList());
+  /**
+   * The scripts a claimed batch runs: those in {@code known}, and the rest read in one round trip
+   * (none when all are known); a deleted script is missing.
+   */
+  Map<UUID, RunnableScript> scriptsOf(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
+    List<UUID> unknown =
+        rows.stream().map(ClaimedRow::scriptId).filter(id -> !known.containsKey(id)).toList();
+    if (unknown.isEmpty()) {
+      return known;
+    }
+    Map<UUID, RunnableScript> all = new HashMap<>(scripts.findForRun(unknown));
+    all.putAll(known);
+    return all;
   }
 
   /** {@code scripts}: what {@link #scriptsOf} found for the row's batch. */

@@ -70,13 +70,14 @@ public class RowRuns {
   }
 
   /**
-   * Starts the runs of a claimed batch; false when a row went back because its app has no free
-   * slot, or the batch did because its scripts could not be read.
+   * Starts the runs of a claimed batch, reading the scripts not in {@code known} (those sync rows'
+   * inserts read); false when a row went back because its app has no free slot, or the batch did
+   * because its scripts could not be read.
    */
-  public boolean startAll(List<ClaimedRow> rows) {
+  public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
     Map<UUID, RunnableScript> scripts;
     try {
-      scripts = plans.scriptsOf(rows);
+      scripts = plans.scriptsOf(rows, known);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Cannot read the scripts of claimed outbox rows; giving them back", e);
       rows.forEach(this::giveBack);

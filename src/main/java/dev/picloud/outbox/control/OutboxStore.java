@@ -1,6 +1,8 @@
 package dev.picloud.outbox.control;
 
 import dev.picloud.platform.control.Jdbc;
+import dev.picloud.scripts.control.ScriptStore;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -60,20 +62,25 @@ public class OutboxStore {
   /**
    * Sync rows written already claimed by their reply node under epoch 1, attempt 1 (binds the lease
    * in milliseconds first): only that node may run them, so nobody else could claim them, and the
-   * claim a dispatcher would make next is made here. The columns are those a claim would set.
+   * claim a dispatcher would make next is made here. The columns are those a claim would set, then
+   * the row's script, read by the same statement: the dispatcher would read it next.
    */
   private static final String INSERT_CLAIMED =
       """
-      INSERT INTO outbox AS o (id, app_id, source_kind, trigger_id, script_id, reply_to,
-        reply_node, payload, origin_principal, trigger_depth, execution_id, root_execution_id,
-        idempotency_key, claimed_by, claimed_at, lease_expires_at, claim_epoch, attempt_count)
-      SELECT id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node, payload::jsonb,
-        origin_principal::jsonb, trigger_depth, execution_id, root_execution_id, idempotency_key,
-        reply_node, statement_timestamp(), statement_timestamp() + lease, 1, 1
-      FROM (SELECT ? * interval '1 millisecond' AS lease) l, %s
-      RETURNING\s"""
-              .formatted(UNNESTED_ROWS)
-          + OutboxSql.CLAIMED_COLUMNS;
+      WITH written AS (
+        INSERT INTO outbox AS o (id, app_id, source_kind, trigger_id, script_id, reply_to,
+          reply_node, payload, origin_principal, trigger_depth, execution_id, root_execution_id,
+          idempotency_key, claimed_by, claimed_at, lease_expires_at, claim_epoch, attempt_count)
+        SELECT id, app_id, source_kind, trigger_id, script_id, reply_to, reply_node,
+          payload::jsonb, origin_principal::jsonb, trigger_depth, execution_id, root_execution_id,
+          idempotency_key, reply_node, statement_timestamp(), statement_timestamp() + lease, 1, 1
+        FROM (SELECT ? * interval '1 millisecond' AS lease) l, %s
+        RETURNING %s)
+      SELECT written.*, %s
+      FROM written LEFT JOIN scripts s ON s.id = written.script_id AND s.app_id = written.app_id
+        LEFT JOIN apps a ON a.id = s.app_id
+      """
+          .formatted(UNNESTED_ROWS, OutboxSql.CLAIMED_COLUMNS, ScriptStore.RUNNABLE_COLUMNS);
 
   /**
    * Claims a batch in one statement. FOR UPDATE SKIP LOCKED lets concurrent claimers pass over rows
@@ -148,16 +155,20 @@ public class OutboxStore {
 
   /**
    * Enqueues sync rows in one statement, each claimed by its reply node for {@code lease}; returns
-   * the claims, in the order given.
+   * the claims with their scripts, in the order given.
    *
    * @throws IllegalArgumentException for an async row, which any node may claim
    */
-  public List<ClaimedRow> insertClaimed(List<NewOutboxRow> rows, Duration lease) {
+  public List<HandedOverRow> insertClaimed(List<NewOutboxRow> rows, Duration lease) {
     if (rows.stream().anyMatch(row -> !row.sync())) {
       throw new IllegalArgumentException("only sync rows are written claimed");
     }
     return insertUnnested(
-        INSERT_CLAIMED, List.of(lease.toMillis()), rows, ClaimedRow::read, ClaimedRow::id);
+        INSERT_CLAIMED,
+        List.of(lease.toMillis()),
+        rows,
+        r -> new HandedOverRow(ClaimedRow.read(r), RunnableScript.read(r)),
+        handedOver -> handedOver.row().id());
   }
 
   /**

@@ -5,7 +5,7 @@ import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.boundary.Dispatcher;
 import dev.picloud.outbox.boundary.Inbox;
 import dev.picloud.outbox.boundary.OutboxGroupCommit;
-import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.boundary.Problems;
@@ -148,7 +148,7 @@ public class Ingress {
     }
     UUID inboxId = UUID.randomUUID();
     inbox.register(inboxId, async, budget(routing.timeouts().get(route.scriptId())));
-    ClaimedRow claimed;
+    HandedOverRow claimed;
     try {
       claimed =
           groupCommit.appendClaimed(

@@ -3,6 +3,8 @@ package dev.picloud.scripts.control;
 import dev.picloud.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,12 +17,20 @@ import javax.sql.DataSource;
 /** What a run needs of a script and its app, in one round trip (the dispatcher's hot path). */
 @ApplicationScoped
 public class ScriptStore {
-  private static final String FIND_FOR_RUN =
+  /**
+   * What a {@link RunnableScript} is read from, for {@code s} (the script) and {@code a} (its app),
+   * named apart from any other table's columns of the same statement.
+   */
+  public static final String RUNNABLE_COLUMNS =
       """
-      SELECT s.id, s.app_id, a.slug, s.name, s.source, s.version, s.timeout_seconds, s.limits::text
-      FROM scripts s JOIN apps a ON a.id = s.app_id
-      WHERE s.id = ANY (?::uuid[])
-      """;
+      s.id AS run_script_id, s.app_id AS run_app_id, a.slug AS run_app_slug, s.name AS run_name,
+      s.source AS run_source, s.version AS run_version, s.timeout_seconds AS run_timeout_seconds,
+      s.limits::text AS run_limits""";
+
+  private static final String FIND_FOR_RUN =
+      "SELECT "
+          + RUNNABLE_COLUMNS
+          + " FROM scripts s JOIN apps a ON a.id = s.app_id WHERE s.id = ANY (?::uuid[])";
 
   @Resource(lookup = "jdbc/picloud")
   DataSource dataSource;
@@ -34,7 +44,26 @@ public class ScriptStore {
       String source,
       long version,
       Integer timeoutSeconds,
-      String limitsJson) {}
+      String limitsJson) {
+
+    /** The script of {@link #RUNNABLE_COLUMNS}; empty where they are NULL (an outer join). */
+    public static Optional<RunnableScript> read(ResultSet row) throws SQLException {
+      UUID id = row.getObject("run_script_id", UUID.class);
+      if (id == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new RunnableScript(
+              id,
+              row.getObject("run_app_id", UUID.class),
+              row.getString("run_app_slug"),
+              row.getString("run_name"),
+              row.getString("run_source"),
+              row.getLong("run_version"),
+              (Integer) row.getObject("run_timeout_seconds"),
+              row.getString("run_limits")));
+    }
+  }
 
   public Optional<RunnableScript> findForRun(UUID scriptId) {
     return Optional.ofNullable(findForRun(List.of(scriptId)).get(scriptId));
@@ -46,16 +75,7 @@ public class ScriptStore {
         Jdbc.query(
             dataSource,
             FIND_FOR_RUN,
-            row ->
-                new RunnableScript(
-                    row.getObject(1, UUID.class),
-                    row.getObject(2, UUID.class),
-                    row.getString(3),
-                    row.getString(4),
-                    row.getString(5),
-                    row.getLong(6),
-                    (Integer) row.getObject(7),
-                    row.getString(8)),
+            row -> RunnableScript.read(row).orElseThrow(),
             Set.copyOf(scriptIds));
     Map<UUID, RunnableScript> byId = new HashMap<>();
     found.forEach(script -> byId.put(script.id(), script));

@@ -66,7 +66,8 @@ class DispatchFailureTest {
     runs.plans =
         new RowPlans() {
           @Override
-          Map<UUID, RunnableScript> scriptsOf(List<ClaimedRow> rows) {
+          Map<UUID, RunnableScript> scriptsOf(
+              List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
             return Map.of();
           }
         };
@@ -89,7 +90,7 @@ class DispatchFailureTest {
           }
         };
 
-    boolean allStarted = runs.startAll(List.of(failing, next));
+    boolean allStarted = runs.startAll(List.of(failing, next), Map.of());
 
     assertThat(allStarted).isFalse();
     assertThat(dropped).containsExactly(failing, next);
@@ -125,7 +126,7 @@ class DispatchFailureTest {
     dispatcher.runs =
         new RowRuns() {
           @Override
-          public boolean startAll(List<ClaimedRow> rows) {
+          public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
             if (rounds.incrementAndGet() == 1) {
               throw new IllegalStateException("an unexpected fault in the first round");
             }

@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picloud.outbox.control.Claim;
 import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
 import dev.picloud.runtime.Runs;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * caller stopped waiting before it got a slot is deleted unrun.
  */
 class SyncHandOverTest {
+  private static final UUID APP = UUID.randomUUID();
   private static final Settings SETTINGS =
       new Settings(new SettingsReader(name -> Optional.empty()));
 
@@ -33,6 +37,7 @@ class SyncHandOverTest {
   private final List<Integer> claimedUpTo = new ArrayList<>();
   private final List<ClaimedRow> fromTable = new ArrayList<>();
   private final Deque<ClaimedRow> table = new ArrayDeque<>();
+  private final List<Map<UUID, RunnableScript>> scriptsGiven = new ArrayList<>();
   private boolean startsEverything = true;
   private final Dispatcher dispatcher = dispatcher();
   private final int slots = Runs.shared().gate().globalCap();
@@ -41,7 +46,7 @@ class SyncHandOverTest {
   void rowsHandedOverStartFirstAndTheTableFillsTheSlotsLeft() {
     write(1);
     ClaimedRow handed = ClaimedRows.sync();
-    dispatcher.runHere(handed);
+    handOver(handed);
 
     dispatcher.claimAndStart();
 
@@ -54,7 +59,7 @@ class SyncHandOverTest {
     write(1);
     List<ClaimedRow> handed =
         IntStream.range(0, slots + 2).mapToObj(i -> ClaimedRows.sync()).toList();
-    handed.forEach(dispatcher::runHere);
+    handed.forEach(this::handOver);
 
     dispatcher.claimAndStart();
     dispatcher.claimAndStart();
@@ -69,12 +74,24 @@ class SyncHandOverTest {
   }
 
   @Test
+  void handedOverRowsStartWithTheScriptsTheirInsertsReadAndTableRowsWithout() {
+    write(1);
+    ClaimedRow handed = ClaimedRows.sync();
+    handOver(handed);
+
+    dispatcher.claimAndStart();
+
+    assertThat(started).containsExactly(List.of(handed, fromTable.get(0)));
+    assertThat(scriptsGiven).containsExactly(Map.of(handed.scriptId(), script(handed.scriptId())));
+  }
+
+  @Test
   void aSyncRequestCostsNoClaimOnceTheTableWasFoundEmpty() {
     dispatcher.claimAndStart();
     assertThat(claimedUpTo).as("the first round asks the table").hasSize(1);
 
     ClaimedRow handed = ClaimedRows.sync();
-    dispatcher.runHere(handed);
+    handOver(handed);
     dispatcher.slotFreed();
     dispatcher.claimAndStart();
 
@@ -159,6 +176,15 @@ class SyncHandOverTest {
     return settlement;
   }
 
+  /** Hands a sync row over as its insert would, with the script the insert read. */
+  private void handOver(ClaimedRow row) {
+    dispatcher.runHere(new HandedOverRow(row, Optional.of(script(row.scriptId()))));
+  }
+
+  private static RunnableScript script(UUID id) {
+    return new RunnableScript(id, APP, "app", "s", "return 1;", 1, null, "{}");
+  }
+
   /** Commits {@code count} due rows to the table and wakes the dispatcher, as an insert does. */
   private void write(int count) {
     IntStream.range(0, count).forEach(i -> table.add(ClaimedRows.async()));
@@ -189,9 +215,10 @@ class SyncHandOverTest {
     built.runs =
         new RowRuns() {
           @Override
-          public boolean startAll(List<ClaimedRow> rows) {
+          public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
             if (startsEverything) {
               started.add(List.copyOf(rows));
+              scriptsGiven.add(Map.copyOf(known));
             }
             return startsEverything;
           }

@@ -7,7 +7,7 @@ final class NewRows {
   private final UUID appId;
   private SourceKind kind = SourceKind.KV;
   private UUID triggerId = UUID.randomUUID();
-  private final UUID scriptId = UUID.randomUUID();
+  private UUID scriptId = UUID.randomUUID();
   private UUID replyTo;
   private String replyNode;
   private String payload = "{\"op\": \"insert\"}";
@@ -43,6 +43,11 @@ final class NewRows {
 
   NewRows trigger(UUID value) {
     triggerId = value;
+    return this;
+  }
+
+  NewRows script(UUID value) {
+    scriptId = value;
     return this;
   }
 

@@ -3,6 +3,7 @@ package dev.picloud.outbox.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -122,7 +123,10 @@ class OutboxClaimIT {
     NewOutboxRow onA = NewRows.sync(app, "node-a").principal("{\"user\": \"u1\"}").build();
     NewOutboxRow onB = NewRows.sync(app, "node-b").build();
 
-    List<ClaimedRow> written = outbox.store.insertClaimed(List.of(onA, onB), Duration.ofMinutes(2));
+    List<ClaimedRow> written =
+        outbox.store.insertClaimed(List.of(onA, onB), Duration.ofMinutes(2)).stream()
+            .map(HandedOverRow::row)
+            .toList();
 
     assertThat(written).hasSize(2);
     assertSame(written.get(0), onA);
@@ -140,12 +144,39 @@ class OutboxClaimIT {
   }
 
   @Test
+  void insertClaimedReadsEachRowsScriptAsItIsAndNothingForAScriptThatIsGone() {
+    UUID greet = outbox.newScript(app, "greet", "return 'hi';");
+    UUID other = outbox.newScript(outbox.newApp(), "elsewhere", "return 2;");
+    List<NewOutboxRow> rows =
+        List.of(
+            NewRows.sync(app, "node-a").script(greet).build(),
+            NewRows.sync(app, "node-a").build(),
+            NewRows.sync(app, "node-a").script(other).build());
+
+    List<HandedOverRow> written = outbox.store.insertClaimed(rows, OutboxDb.LONG_LEASE);
+
+    RunnableScript script = written.get(0).script().orElseThrow();
+    assertThat(script.id()).isEqualTo(greet);
+    assertThat(script.appId()).isEqualTo(app);
+    assertThat(script.appSlug()).isEqualTo("a" + app.toString().substring(0, 8));
+    assertThat(script.name()).isEqualTo("greet");
+    assertThat(script.source()).isEqualTo("return 'hi';");
+    assertThat(script.version()).isEqualTo(1);
+    assertThat(script.timeoutSeconds()).isNull();
+    assertThat(OutboxDb.jsonObject(script.limitsJson()).getInt("operations")).isEqualTo(5);
+    assertThat(written.get(1).script()).as("no such script").isEmpty();
+    assertThat(written.get(2).script()).as("another app's script").isEmpty();
+    assertThat(written).extracting(w -> w.row().scriptId()).doesNotContainNull();
+  }
+
+  @Test
   void aSyncRowWrittenClaimedAndReleasedIsClaimedByTheDispatcherOfItsNode() {
     ClaimedRow written =
         outbox
             .store
             .insertClaimed(List.of(NewRows.sync(app, "node-a").build()), OutboxDb.LONG_LEASE)
-            .get(0);
+            .get(0)
+            .row();
 
     assertThat(outbox.settles.release(written.claim())).isTrue();
 

@@ -47,6 +47,19 @@ final class OutboxDb {
     return id;
   }
 
+  /** A script of {@code appId} named {@code name}, version 1, with no timeout of its own. */
+  UUID newScript(UUID appId, String name, String source) {
+    UUID id = UUID.randomUUID();
+    Jdbc.update(
+        db,
+        "INSERT INTO scripts (id, app_id, name, source, limits) VALUES (?, ?, ?, ?, '{\"operations\": 5}')",
+        id,
+        appId,
+        name,
+        source);
+    return id;
+  }
+
   UUID insert(NewRows row) {
     return store.insert(row.build()).id();
   }
