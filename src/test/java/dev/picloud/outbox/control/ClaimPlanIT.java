@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picloud.platform.control.Jdbc;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -32,15 +30,15 @@ class ClaimPlanIT {
     Jdbc.update(outbox.db, "ANALYZE outbox");
 
     String prepared =
-        "PREPARE claim_plan(text, bigint, text, int) AS " + numbered(OutboxStore.CLAIM);
+        "PREPARE claim_plan(text, bigint, text, int) AS " + QueryPlans.numbered(OutboxStore.CLAIM);
     String execute = "EXPLAIN EXECUTE claim_plan('node-a', 60000, 'node-a', 32)";
     try (Connection connection = outbox.db.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute(prepared);
       statement.execute("SET plan_cache_mode = force_custom_plan");
-      String custom = plan(statement, execute);
+      String custom = QueryPlans.plan(statement, execute);
       statement.execute("SET plan_cache_mode = force_generic_plan");
-      String generic = plan(statement, execute);
+      String generic = QueryPlans.plan(statement, execute);
 
       for (String plan : List.of(custom, generic)) {
         assertThat(plan)
@@ -50,24 +48,5 @@ class ClaimPlanIT {
             .doesNotContain("Seq Scan");
       }
     }
-  }
-
-  private static String numbered(String sql) {
-    StringBuilder out = new StringBuilder();
-    int n = 0;
-    for (char c : sql.toCharArray()) {
-      out.append(c == '?' ? "$" + ++n : String.valueOf(c));
-    }
-    return out.toString();
-  }
-
-  private static String plan(Statement statement, String explain) throws SQLException {
-    List<String> lines = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery(explain)) {
-      while (rows.next()) {
-        lines.add(rows.getString(1));
-      }
-    }
-    return String.join("\n", lines);
   }
 }

@@ -1,0 +1,33 @@
+package dev.picloud.outbox.control;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Plan checks of the outbox's statements: prepared under their own text, explained whole. */
+final class QueryPlans {
+  private QueryPlans() {}
+
+  /** {@code sql} with its JDBC {@code ?} placeholders numbered {@code $1, $2, …} for PREPARE. */
+  static String numbered(String sql) {
+    StringBuilder out = new StringBuilder();
+    int n = 0;
+    for (char c : sql.toCharArray()) {
+      out.append(c == '?' ? "$" + ++n : String.valueOf(c));
+    }
+    return out.toString();
+  }
+
+  /** What an EXPLAIN statement prints, as one text. */
+  static String plan(Statement statement, String explain) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(explain)) {
+      while (rows.next()) {
+        lines.add(rows.getString(1));
+      }
+    }
+    return String.join("\n", lines);
+  }
+}
