@@ -32,6 +32,10 @@ final class ActiveRun {
     return meter;
   }
 
+  Thread thread() {
+    return thread;
+  }
+
   /** Delivers the outcome; false if the watchdog abandoned the run first. */
   boolean finish(RunOutcome outcome) {
     if (!state.compareAndSet(RUNNING, FINISHED)) {

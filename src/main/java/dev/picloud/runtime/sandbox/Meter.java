@@ -92,6 +92,20 @@ public final class Meter {
     }
   }
 
+  /**
+   * Stops the run if {@code runner}, the thread running it, has allocated past the limit. The
+   * watchdog calls this between the run's own checks, which come every {@value #CHECK_EVERY}
+   * operations: a script doing much per operation (a string doubled in a loop) would otherwise
+   * allocate gigabytes before its first check.
+   */
+  @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+; the build targets 17
+  public void stopIfOverAllocated(Thread runner) {
+    if (ALLOCATION
+        && THREADS.getThreadAllocatedBytes(runner.getId()) - allocationStart > allocationLimit) {
+      stop(Budget.MEMORY);
+    }
+  }
+
   public Optional<Budget> stopped() {
     return Optional.ofNullable(stopped);
   }

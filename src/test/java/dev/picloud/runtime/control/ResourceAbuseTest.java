@@ -105,6 +105,16 @@ class ResourceAbuseTest {
   }
 
   @Test
+  void aStringDoubledInALoopIsStoppedByTheMemoryBudgetBetweenTheRunsOwnChecks() {
+    // Thirty turns of the loop allocate gigabytes, and the run checks its clocks only every 1,024
+    // operations: the watchdog's allocation check is what stops it, not the wall clock.
+    RunOutcome outcome =
+        timed("var s = 'x'; for (;;) { s = s + s; s.indexOf('y'); }", Runs.wallClock(LIMIT));
+
+    assertThat(outcome.exceeded()).contains(Budget.MEMORY);
+  }
+
+  @Test
   void ordinaryHeavyWorkStaysWithinTheDefaultBudgets() {
     RunOutcome outcome =
         Runs.run(
