@@ -26,6 +26,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  private static final Map<String, String> THROWAWAY =
+      Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
+
   private final EmbeddedPostgres postgres;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -59,9 +62,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts a server on a fresh, throwaway data folder tuned for tests (no fsync). */
   public static EmbeddedDatabase throwaway() {
+    return start(EmbeddedPostgres.builder().setCleanDataDirectory(true), THROWAWAY);
+  }
+
+  /**
+   * As {@link #throwaway}, stopped only by {@link #close}: for a caller that must stop a Liberty
+   * server first (zonky's own hook would stop the database in parallel, and the server would fail
+   * to give back its outbox claims).
+   */
+  public static EmbeddedDatabase throwawayClosedByCaller() {
     return start(
-        EmbeddedPostgres.builder().setCleanDataDirectory(true),
-        Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off"));
+        EmbeddedPostgres.builder().setCleanDataDirectory(true).setRegisterShutdownHook(false),
+        THROWAWAY);
   }
 
   private static EmbeddedDatabase start(

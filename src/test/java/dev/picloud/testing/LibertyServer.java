@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * One Liberty process running the server that {@code ./mvnw package} prepared in target/liberty.
@@ -73,11 +74,27 @@ public final class LibertyServer implements AutoCloseable {
     }
     try {
       Files.createDirectories(outputDir);
+      clearIncidents();
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start Liberty", e);
     }
     return this;
+  }
+
+  /** The FFDC incidents this server wrote since it started (older ones are cleared at start). */
+  public Path incidents() {
+    return messagesLog().resolveSibling("ffdc");
+  }
+
+  private void clearIncidents() throws IOException {
+    if (Files.isDirectory(incidents())) {
+      try (Stream<Path> files = Files.list(incidents())) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+    }
   }
 
   /**

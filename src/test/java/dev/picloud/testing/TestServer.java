@@ -38,7 +38,7 @@ public final class TestServer {
   private TestServer() {
     String external = System.getenv("PICLOUD_DB_URL");
     if (external == null) {
-      database = EmbeddedDatabase.throwaway();
+      database = EmbeddedDatabase.throwawayClosedByCaller();
       jdbcUrl = database.jdbcUrl() + "?options=-c%20TimeZone=" + TestDatabase.SESSION_TIME_ZONE;
       dbUser = EmbeddedDatabase.USER;
       dbPassword = EmbeddedDatabase.PASSWORD;

@@ -5,6 +5,7 @@ import dev.picloud.apps.entity.App;
 import dev.picloud.apps.entity.AppDomain;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
+import dev.picloud.platform.boundary.RefusalsRollBack;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /** The host names apps serve. A host belongs to at most one app. */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ApiException.class)
+@RefusalsRollBack
 public class Domains {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

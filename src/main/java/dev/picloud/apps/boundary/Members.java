@@ -5,6 +5,7 @@ import dev.picloud.apps.entity.AppMember;
 import dev.picloud.auth.control.AppRole;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
+import dev.picloud.platform.boundary.RefusalsRollBack;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.Ids;
 import dev.picloud.users.boundary.Users;
@@ -21,7 +22,8 @@ import java.util.UUID;
 
 /** Who may do what in an app: viewer ⊂ editor ⊂ app_admin. */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ApiException.class)
+@RefusalsRollBack
 public class Members {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

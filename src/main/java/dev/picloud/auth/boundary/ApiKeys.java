@@ -6,6 +6,7 @@ import dev.picloud.auth.control.ApiKeyStore;
 import dev.picloud.auth.control.Authorizer;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Scope;
+import dev.picloud.platform.boundary.RefusalsRollBack;
 import dev.picloud.platform.control.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,8 @@ import java.util.UUID;
  * narrow key can never be turned into a wider one.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ApiException.class)
+@RefusalsRollBack
 public class ApiKeys {
   private static final int MAX_NAME = 100;
 

@@ -10,6 +10,7 @@ import dev.picloud.kv.control.KvOp;
 import dev.picloud.kv.control.KvPage;
 import dev.picloud.kv.control.KvSession;
 import dev.picloud.kv.control.KvStore;
+import dev.picloud.platform.boundary.RefusalsRollBack;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
  * principal).
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ApiException.class)
+@RefusalsRollBack
 public class KvEntries {
   @Inject AppAccess access;
   @Inject KvStore store;

@@ -5,6 +5,7 @@ import dev.picloud.apps.boundary.RoutingChanged;
 import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
+import dev.picloud.platform.boundary.RefusalsRollBack;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.PatchValue;
 import dev.picloud.routes.control.RouteDefinition;
@@ -30,7 +31,8 @@ import java.util.UUID;
  * of routes always compiles; every change bumps the app's routing version.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ApiException.class)
+@RefusalsRollBack
 public class Routes {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

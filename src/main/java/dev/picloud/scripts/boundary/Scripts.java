@@ -5,6 +5,7 @@ import dev.picloud.apps.boundary.RoutingChanged;
 import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
+import dev.picloud.platform.boundary.RefusalsRollBack;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.platform.control.ForeignKeys;
 import dev.picloud.platform.control.Settings;
@@ -32,7 +33,8 @@ import java.util.UUID;
  * stored script always compiles; limits are validated against the instance ceilings.
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ApiException.class)
+@RefusalsRollBack
 public class Scripts {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

@@ -1,5 +1,6 @@
 package dev.picloud.users.boundary;
 
+import dev.picloud.platform.boundary.RefusalsRollBack;
 import dev.picloud.platform.control.ApiException;
 import dev.picloud.users.control.PasswordHasher;
 import dev.picloud.users.control.UserRules;
@@ -18,7 +19,8 @@ import java.util.UUID;
 
 /** The users facade: creation, lookup and the owner's changes to accounts. */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = ApiException.class)
+@RefusalsRollBack
 public class Users {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;

@@ -1,0 +1,18 @@
+package dev.picloud.platform.boundary;
+
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Binds {@link RefusalRollback}: goes beside {@code @Transactional(dontRollbackOn =
+ * ApiException.class)} on a facade whose refusals must still roll its transaction back.
+ */
+@InterceptorBinding
+@Target({TYPE, METHOD})
+@Retention(RUNTIME)
+public @interface RefusalsRollBack {}
