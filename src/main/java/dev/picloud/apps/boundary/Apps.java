@@ -7,8 +7,9 @@ import dev.picloud.auth.control.Authorizer;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
 import dev.picloud.auth.control.Scope;
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.platform.control.Page;
 import dev.picloud.platform.control.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,8 @@ import java.util.Objects;
 
 /** The apps facade: create, list what the caller may see, read, change and delete apps. */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class Apps {
   /** The scripts feature's named count query (by name, so apps does not depend on scripts). */
   private static final String SCRIPTS_OF_APP = "Script.countOfApp";

@@ -5,8 +5,9 @@ import dev.picloud.apps.entity.App;
 import dev.picloud.apps.entity.AppDomain;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.platform.control.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -20,8 +21,8 @@ import java.util.UUID;
 
 /** The host names apps serve. A host belongs to at most one app. */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class Domains {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

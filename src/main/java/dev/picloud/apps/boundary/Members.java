@@ -5,8 +5,9 @@ import dev.picloud.apps.entity.AppMember;
 import dev.picloud.auth.control.AppRole;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.platform.control.Ids;
 import dev.picloud.users.boundary.Users;
 import dev.picloud.users.entity.User;
@@ -22,8 +23,8 @@ import java.util.UUID;
 
 /** Who may do what in an app: viewer ⊂ editor ⊂ app_admin. */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class Members {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

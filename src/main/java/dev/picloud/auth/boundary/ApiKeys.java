@@ -6,8 +6,9 @@ import dev.picloud.auth.control.ApiKeyStore;
 import dev.picloud.auth.control.Authorizer;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Scope;
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,8 +24,8 @@ import java.util.UUID;
  * narrow key can never be turned into a wider one.
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class ApiKeys {
   private static final int MAX_NAME = 100;
 

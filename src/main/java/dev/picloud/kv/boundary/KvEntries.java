@@ -10,8 +10,9 @@ import dev.picloud.kv.control.KvOp;
 import dev.picloud.kv.control.KvPage;
 import dev.picloud.kv.control.KvSession;
 import dev.picloud.kv.control.KvStore;
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.platform.control.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,8 +30,8 @@ import java.util.function.Supplier;
  * principal).
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class KvEntries {
   @Inject AppAccess access;
   @Inject KvStore store;

@@ -3,6 +3,8 @@ package dev.picloud.kv.boundary;
 import dev.picloud.kv.control.KvEvent;
 import dev.picloud.kv.control.KvSession;
 import dev.picloud.kv.control.KvStore;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
+import dev.picloud.platform.control.ExpectedFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,7 +26,8 @@ public class KvWrites {
    * events. Needs an active transaction. Any exception (a {@link dev.picloud.kv.control.KvConflict}
    * included) marks it for rollback.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
+  @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ExpectedFailure.class)
+  @ExpectedFailuresRollBack
   public List<KvEvent> commit(KvSession session, KvChangeContext context) {
     List<KvEvent> events = store.commit(session);
     if (!events.isEmpty()) {

@@ -5,6 +5,8 @@ import dev.picloud.outbox.control.AttemptError;
 import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.outbox.control.OutboxSettles.DeadLettered;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.triggers.boundary.TriggerFanout;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,7 +21,8 @@ import java.util.UUID;
  * rolls back and {@link LostClaim} is thrown.
  */
 @ApplicationScoped
-@Transactional(rollbackOn = RowCommits.LostClaim.class)
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class RowCommits {
   @Inject OutboxSettles settles;
   @Inject TriggerFanout fanout;
@@ -27,7 +30,7 @@ public class RowCommits {
   @Inject Dispatcher dispatcher;
 
   /** The row is no longer this node's to settle. */
-  public static class LostClaim extends RuntimeException {
+  public static class LostClaim extends RuntimeException implements ExpectedFailure {
     LostClaim(ClaimedRow row) {
       super(
           "outbox row " + row.id() + " was taken over before it could be settled",

@@ -4,7 +4,7 @@ package dev.picloud.platform.control;
  * A failure the client caused or must know about, answered with its status and stable {@code code}.
  * Features throw the factory results; the boundary maps them to problem+json.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException implements ExpectedFailure {
   private final transient Problem problem;
 
   public ApiException(Problem problem) {

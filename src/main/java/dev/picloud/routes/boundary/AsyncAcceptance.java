@@ -2,6 +2,8 @@ package dev.picloud.routes.boundary;
 
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.OutboxStore;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.routes.control.IdempotencyStore;
 import dev.picloud.routes.control.IdempotencyStore.Accepted;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +24,14 @@ public class AsyncAcceptance {
   @Inject IdempotencyStore keys;
 
   /** A request refused because its key was claimed concurrently; the transaction rolls back. */
-  static class KeyTaken extends RuntimeException {
+  static class KeyTaken extends RuntimeException implements ExpectedFailure {
     KeyTaken() {
       super(null, null, false, false);
     }
   }
 
-  @Transactional(rollbackOn = KeyTaken.class)
+  @Transactional(dontRollbackOn = ExpectedFailure.class)
+  @ExpectedFailuresRollBack
   public Accepted accept(NewOutboxRow row, UUID routeId, String idempotencyKey) {
     Optional<Accepted> first = keys.find(row.appId(), routeId, idempotencyKey);
     if (first.isPresent()) {

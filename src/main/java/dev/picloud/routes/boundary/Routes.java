@@ -5,8 +5,9 @@ import dev.picloud.apps.boundary.RoutingChanged;
 import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.platform.control.PatchValue;
 import dev.picloud.routes.control.RouteDefinition;
 import dev.picloud.routes.control.RouteKind;
@@ -31,8 +32,8 @@ import java.util.UUID;
  * of routes always compiles; every change bumps the app's routing version.
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class Routes {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

@@ -3,6 +3,8 @@ package dev.picloud.scripts.boundary;
 import dev.picloud.kv.boundary.KvChangeContext;
 import dev.picloud.kv.boundary.KvWrites;
 import dev.picloud.kv.control.KvSession;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
+import dev.picloud.platform.control.ExpectedFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,7 +20,8 @@ public class RunWrites {
   /**
    * @throws dev.picloud.kv.control.KvConflict when a key the run read changed meanwhile
    */
-  @Transactional
+  @Transactional(dontRollbackOn = ExpectedFailure.class)
+  @ExpectedFailuresRollBack
   public void commit(KvSession session, KvChangeContext context) {
     if (session.hasWrites()) {
       kv.commit(session, context);

@@ -5,8 +5,9 @@ import dev.picloud.apps.boundary.RoutingChanged;
 import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.platform.control.ForeignKeys;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.CompiledHandler;
@@ -33,8 +34,8 @@ import java.util.UUID;
  * stored script always compiles; limits are validated against the instance ceilings.
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class Scripts {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

@@ -5,8 +5,9 @@ import dev.picloud.apps.entity.App;
 import dev.picloud.auth.control.Caller;
 import dev.picloud.auth.control.Capability;
 import dev.picloud.outbox.control.OutboxStore;
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.scripts.entity.Script;
 import dev.picloud.triggers.control.CollectionGlob;
@@ -28,8 +29,8 @@ import java.util.UUID;
  * the instance defaults at creation; disabling or deleting it drops its rows nobody has claimed.
  */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class Triggers {
   @PersistenceContext EntityManager em;
   @Inject AppAccess access;

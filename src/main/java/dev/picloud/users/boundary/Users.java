@@ -1,7 +1,8 @@
 package dev.picloud.users.boundary;
 
-import dev.picloud.platform.boundary.RefusalsRollBack;
+import dev.picloud.platform.boundary.ExpectedFailuresRollBack;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.ExpectedFailure;
 import dev.picloud.users.control.PasswordHasher;
 import dev.picloud.users.control.UserRules;
 import dev.picloud.users.entity.InstanceRole;
@@ -19,8 +20,8 @@ import java.util.UUID;
 
 /** The users facade: creation, lookup and the owner's changes to accounts. */
 @ApplicationScoped
-@Transactional(dontRollbackOn = ApiException.class)
-@RefusalsRollBack
+@Transactional(dontRollbackOn = ExpectedFailure.class)
+@ExpectedFailuresRollBack
 public class Users {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;

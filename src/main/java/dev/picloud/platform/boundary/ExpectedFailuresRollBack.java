@@ -9,10 +9,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Binds {@link RefusalRollback}: goes beside {@code @Transactional(dontRollbackOn =
- * ApiException.class)} on a facade whose refusals must still roll its transaction back.
+ * Binds {@link ExpectedFailureRollback}: goes beside {@code @Transactional(dontRollbackOn =
+ * ExpectedFailure.class)} on a facade whose expected failures must still roll its transaction back.
  */
 @InterceptorBinding
 @Target({TYPE, METHOD})
 @Retention(RUNTIME)
-public @interface RefusalsRollBack {}
+public @interface ExpectedFailuresRollBack {}
