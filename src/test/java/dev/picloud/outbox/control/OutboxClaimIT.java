@@ -54,21 +54,6 @@ class OutboxClaimIT {
   }
 
   @Test
-  void rowsAreKeyedByTimeOrderedIdsWhicheverWayTheyAreWritten() {
-    UUID one = outbox.insert(NewRows.async(app));
-    List<UUID> many = outbox.insertAll(List.of(NewRows.async(app).build()));
-    UUID claimed =
-        outbox
-            .store
-            .insertClaimed(List.of(NewRows.sync(app, "node-a").build()), OutboxDb.LONG_LEASE)
-            .get(0)
-            .row()
-            .id();
-
-    assertThat(List.of(one, many.get(0), claimed)).extracting(UUID::version).containsOnly(7);
-  }
-
-  @Test
   void rowsNotYetDueAreNotClaimed() {
     UUID id = outbox.insert(NewRows.async(app));
     ClaimedRow row = outbox.claimOne("node-a");
