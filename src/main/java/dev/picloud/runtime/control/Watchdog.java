@@ -10,13 +10,12 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Watches runs against their wall clock and their allocation. Over the allocation limit it sets the
- * run's stop flag. At the deadline it sets the run's stop flag (the script's next hook call ends
- * it, normally within microseconds). A run still going a grace period later is in code no hook
- * reaches (JavaScript's own RegExp backtracking, a long built-in): the watchdog answers its caller
- * with a timeout at once, counts its thread as stuck (health reads {@link #stuckThreads}) and has
- * the pool start a replacement. No thread is killed: {@code Thread.stop} is gone on Java 20+ and
- * unsafe before.
+ * Watches runs against their wall clock and their allocation. Over the allocation limit, or at the
+ * deadline, it sets the run's stop flag (the script's next hook call ends it, normally within
+ * microseconds). A run still going a grace period later is in code no hook reaches (JavaScript's
+ * own RegExp backtracking, a long built-in): the watchdog answers its caller with a timeout at
+ * once, counts its thread as stuck (health reads {@link #stuckThreads}) and has the pool start a
+ * replacement. No thread is killed: {@code Thread.stop} is gone on Java 20+ and unsafe before.
  */
 final class Watchdog implements AutoCloseable {
   private static final long TICK_MILLIS = 20;

@@ -100,8 +100,7 @@ public final class Meter {
    */
   @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+; the build targets 17
   public void stopIfOverAllocated(Thread runner) {
-    if (ALLOCATION
-        && THREADS.getThreadAllocatedBytes(runner.getId()) - allocationStart > allocationLimit) {
+    if (ALLOCATION && overAllocated(THREADS.getThreadAllocatedBytes(runner.getId()))) {
       stop(Budget.MEMORY);
     }
   }
@@ -129,9 +128,14 @@ public final class Meter {
     if (CPU && THREADS.getCurrentThreadCpuTime() - cpuStart > cpuLimitNanos) {
       throw abort(Budget.CPU_TIME);
     }
-    if (allocated() > allocationLimit) {
+    if (ALLOCATION && overAllocated(THREADS.getCurrentThreadAllocatedBytes())) {
       throw abort(Budget.MEMORY);
     }
+  }
+
+  /** Whether the run's thread, having allocated {@code threadBytes} in all, is over the limit. */
+  private boolean overAllocated(long threadBytes) {
+    return threadBytes - allocationStart > allocationLimit;
   }
 
   private long allocated() {
