@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 /** Read models of the queue for the admin API and metrics; they never lock or change a row. */
 @ApplicationScoped
 public class OutboxReads {
-  /** Oldest first, keyset-paged on (created_at, id), which outbox_app_idx serves. */
+  /** Oldest first, keyset-paged on (created_at, id); outbox_app_idx gives (app_id, created_at). */
   private static final String PENDING_FIRST =
       "SELECT "
           + PendingRow.COLUMNS

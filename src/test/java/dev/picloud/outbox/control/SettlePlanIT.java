@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picloud.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -43,12 +44,7 @@ class SettlePlanIT {
       statement.execute("VACUUM ANALYZE outbox");
       statement.execute(CLAIMED_ROW.formatted(20_000));
       statement.execute("DELETE FROM outbox WHERE created_at = now()");
-      statement.execute("SET plan_cache_mode = force_generic_plan");
-      statement.execute(
-          "PREPARE complete(uuid, bigint, text) AS " + QueryPlans.numbered(OutboxSettles.COMPLETE));
-
-      String plan =
-          QueryPlans.plan(statement, "EXPLAIN EXECUTE complete(gen_random_uuid(), 1, 'node-a')");
+      String plan = genericPlanOfAFencedDelete(statement);
 
       assertThat(plan)
           .as(plan)
@@ -56,5 +52,45 @@ class SettlePlanIT {
           .doesNotContain("lease_expires_at")
           .doesNotContain("Seq Scan on outbox");
     }
+  }
+
+  /**
+   * A vacuum that finds every row settled records an empty table, and every prepared settle is
+   * planned again right after it. Had the vacuum given the empty pages back, a sequential scan
+   * would cost nothing there, and an index holding the id in a later column would tie with the
+   * primary key; either plan was kept while the table filled up again.
+   */
+  @Test
+  void fencedDeletesProbeThePrimaryKeyAfterAVacuumFoundEveryRowSettled() throws SQLException {
+    try (Connection connection = db.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TEMPORARY TABLE outbox (LIKE public.outbox INCLUDING ALL)");
+      statement.execute("ALTER TABLE pg_temp.outbox SET (" + storageOfTheOutbox(statement) + ")");
+      statement.execute(CLAIMED_ROW.formatted(20_000));
+      statement.execute("DELETE FROM outbox");
+      statement.execute("VACUUM outbox");
+
+      String plan = genericPlanOfAFencedDelete(statement);
+
+      assertThat(plan).as(plan).contains("Index Scan using outbox_pkey on outbox");
+    }
+  }
+
+  /** The real table's storage parameters: a temporary copy made LIKE it does not take them. */
+  private static String storageOfTheOutbox(Statement statement) throws SQLException {
+    try (ResultSet row =
+        statement.executeQuery(
+            "SELECT array_to_string(reloptions, ', ') FROM pg_class"
+                + " WHERE oid = 'public.outbox'::regclass")) {
+      row.next();
+      return row.getString(1);
+    }
+  }
+
+  private static String genericPlanOfAFencedDelete(Statement statement) throws SQLException {
+    statement.execute("SET plan_cache_mode = force_generic_plan");
+    statement.execute(
+        "PREPARE complete(uuid, bigint, text) AS " + QueryPlans.numbered(OutboxSettles.COMPLETE));
+    return QueryPlans.plan(statement, "EXPLAIN EXECUTE complete(gen_random_uuid(), 1, 'node-a')");
   }
 }
