@@ -136,9 +136,9 @@ final class InstrumentedShape extends SimpleTreeVisitorES6<Void, Void> {
     } else if (!(node.getBody() instanceof FunctionExpressionTree inner && inner.isArrow())) {
       require(
           node.getBody() instanceof ConditionalExpressionTree c
-              && isHookCall(c.getCondition(), ENTER)
+              && isHookCall(c.getCondition(), LOOP)
               && c.getTrueExpression() instanceof LiteralTree,
-          "an entry hook in every arrow function");
+          "the loop hook in every expression arrow");
       census.expressionArrows++;
     }
     return super.visitFunctionExpression(node, unused);

@@ -13,7 +13,9 @@ import dev.picloud.runtime.control.ScriptSyntaxException;
  *
  * <p>Loops get {@code if(hook());else BODY} after their header and expression-bodied arrows {@code
  * hook()?0:EXPR} after {@code =>}: prefix-only forms that need no end position, which Nashorn's
- * tree API reports unreliably. The result is parsed again and checked by {@link InstrumentedShape}.
+ * tree API reports unreliably. An expression arrow's hook is the loop hook (one operation), as it
+ * has no exit hook to undo a level of nesting. The result is parsed again and checked by {@link
+ * InstrumentedShape}.
  */
 final class Instrumenter {
   private Instrumenter() {}

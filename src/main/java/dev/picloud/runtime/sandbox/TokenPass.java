@@ -1,6 +1,6 @@
 package dev.picloud.runtime.sandbox;
 
-import static dev.picloud.runtime.sandbox.WrappedSource.ENTER;
+import static dev.picloud.runtime.sandbox.WrappedSource.LOOP;
 
 import java.util.Set;
 
@@ -12,12 +12,14 @@ final class TokenPass {
    * Expression-bodied arrows are found by their {@code =>} token (the tree reports their positions
    * wrongly). An arrow whose body is another arrow ({@code x => y => x + y}) gets no hook: Nashorn
    * cannot compile an unparenthesised arrow as a branch of {@code ?:}, and making the inner
-   * function costs nothing worth metering (the inner arrow's calls are metered).
+   * function costs nothing worth metering (the inner arrow's calls are metered). The hook is the
+   * loop hook, one operation: with no end position there is no exit hook, so an entry hook would
+   * count every call as one more level of nesting that never returns.
    */
   static void placeExpressionArrows(JsTokens tokens, Insertions out) {
     for (int i = 0; i < tokens.count(); i++) {
       if (tokens.is(i, "=>") && !tokens.is(i + 1, "{") && !startsArrow(tokens, i + 1)) {
-        out.open(tokens.end(i), ENTER + "()?0:");
+        out.open(tokens.end(i), LOOP + "()?0:");
       }
     }
   }

@@ -50,6 +50,23 @@ class ResourceAbuseTest {
     assertThat(Runs.value("'still serving'")).isEqualTo("\"still serving\"");
   }
 
+  /**
+   * An expression arrow has no exit hook: when its calls counted as entries, the 401st call of
+   * {@code x => x * 2} in a run ended it for recursion.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "var a = []; for (var i = 0; i < 5000; i++) { a.push(i); } return a.map(x => x * 2)[4999];",
+        "var f = x => x + 2; var s = 0; for (var i = 0; i < 4999; i++) { s = f(s); } return s;"
+      })
+  void expressionArrowsCalledManyTimesAreNotRecursion(String source) {
+    RunOutcome outcome = Runs.run(source);
+
+    assertThat(outcome.status()).as(outcome.toString()).isEqualTo(RunStatus.SUCCESS);
+    assertThat(Runs.body(outcome)).isEqualTo("9998");
+  }
+
   @Test
   void recursionInsideBuiltInsIsStoppedToo() {
     RunOutcome outcome =

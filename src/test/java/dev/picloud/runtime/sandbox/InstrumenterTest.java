@@ -80,13 +80,14 @@ class InstrumenterTest {
   }
 
   @Test
-  void everyFunctionGetsEntryAndExitHooksAfterItsDirectives() throws ScriptSyntaxException {
+  void functionsGetEntryAndExitHooksAfterTheirDirectivesAndExpressionArrowsTheLoopHook()
+      throws ScriptSyntaxException {
     String instrumented =
         Instrumenter.instrument("function f() { 'use strict'; return 1; } var g = () => 2;");
 
     assertThat(instrumented)
         .contains("{ 'use strict';__pc$f();try{ return 1; }finally{__pc$r();}}")
-        .contains("=>__pc$f()?0: 2");
+        .contains("=>__pc$l()?0: 2");
   }
 
   @Test
