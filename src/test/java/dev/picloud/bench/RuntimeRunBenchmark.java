@@ -35,7 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * hand-off to a script thread, a fresh sandboxed global, SDK binding, ctx, the handler, response
  * mapping, hand-back. {@code trivial} and {@code json1k} find a prepared global waiting (the pool
  * is refilled off the request path between runs, as under moderate load); {@code trivialSaturated}
- * runs back to back, so most runs make their own global on the request path.
+ * runs back to back, so most runs make their own global on the request path. {@code loops} runs
+ * 100,000 loop iterations that each call a function: mostly what the loop, entry and exit hooks
+ * cost.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -50,6 +52,7 @@ public class RuntimeRunBenchmark {
     ScriptRuntime runtime;
     RunRequest trivial;
     RunRequest json1k;
+    RunRequest loops;
 
     @Setup
     public void start() {
@@ -59,7 +62,13 @@ public class RuntimeRunBenchmark {
       trivial = request("return 1;", RequestData.none());
       json1k = request("return JSON.parse(ctx.request.body);", textBody(oneKibJson()));
       check(trivial, "1");
+      loops =
+          request(
+              "function add(a, b) { return a + b; } var s = 0;"
+                  + " for (var i = 0; i < 100000; i++) { s = add(s, i); } return s;",
+              RequestData.none());
       check(json1k, oneKibJson());
+      check(loops, "4999950000");
     }
 
     @TearDown
@@ -118,6 +127,11 @@ public class RuntimeRunBenchmark {
   @Benchmark
   public RunOutcome json1k(Runtime state, GlobalReady ready) {
     return state.runtime.run(state.json1k);
+  }
+
+  @Benchmark
+  public RunOutcome loops(Runtime state, GlobalReady ready) {
+    return state.runtime.run(state.loops);
   }
 
   @Benchmark

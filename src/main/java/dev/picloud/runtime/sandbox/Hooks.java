@@ -82,11 +82,11 @@ final class Hooks {
   }
 
   /**
-   * One class for every hook, so Nashorn's call paths into {@code JSObject.call} stay monomorphic
-   * (with the SDK's functions, bimorphic): the JIT then inlines them and the argument arrays never
-   * reach the heap. Several hook classes made every loop iteration allocate tens of bytes, which
-   * the allocation budget would count against the script. Hooks return JS null, which the
-   * instrumented guards need (falsy).
+   * One class for every hook, so Nashorn's paths into {@code JSObject} stay monomorphic (with the
+   * SDK's functions, bimorphic) and the JIT inlines them. The loop, entry and exit hooks are read
+   * ({@code hook.t}, see {@link WrappedSource#READ}): a read passes no argument array, which a call
+   * allocates until the JIT removes it, and the allocation budget would count against the script.
+   * The other hooks are called. Both return JS null, which the instrumented guards need (falsy).
    */
   private final class Hook extends AbstractJSObject {
     private final Kind kind;
@@ -101,16 +101,27 @@ final class Hooks {
     }
 
     @Override
+    public Object getMember(String name) {
+      if (WrappedSource.READ.equals(name)) {
+        switch (kind) {
+          case LOOP -> meter().tick();
+          case ENTER -> meter().enter();
+          case EXIT -> meter().exit();
+          default -> {}
+        }
+      }
+      return null;
+    }
+
+    @Override
     public Object call(Object thiz, Object... args) {
       switch (kind) {
-        case LOOP -> meter().tick();
-        case ENTER -> meter().enter();
-        case EXIT -> meter().exit();
         case TOO_LARGE -> throw meter().abort(Budget.RESPONSE_SIZE);
         case CHARGE -> meter().charge(whole(args, 0), whole(args, 1));
         case CAUGHT -> {
           return caught(args.length > 0 ? args[0] : null);
         }
+        default -> {}
       }
       return null;
     }

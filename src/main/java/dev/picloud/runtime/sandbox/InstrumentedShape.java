@@ -4,6 +4,7 @@ import static dev.picloud.runtime.sandbox.WrappedSource.CATCH;
 import static dev.picloud.runtime.sandbox.WrappedSource.ENTER;
 import static dev.picloud.runtime.sandbox.WrappedSource.EXIT;
 import static dev.picloud.runtime.sandbox.WrappedSource.LOOP;
+import static dev.picloud.runtime.sandbox.WrappedSource.READ;
 import static dev.picloud.runtime.sandbox.WrappedSource.THROW;
 
 import dev.picloud.runtime.control.ScriptSyntaxException;
@@ -136,7 +137,7 @@ final class InstrumentedShape extends SimpleTreeVisitorES6<Void, Void> {
     } else if (!(node.getBody() instanceof FunctionExpressionTree inner && inner.isArrow())) {
       require(
           node.getBody() instanceof ConditionalExpressionTree c
-              && isHookCall(c.getCondition(), LOOP)
+              && isHookRead(c.getCondition(), LOOP)
               && c.getTrueExpression() instanceof LiteralTree,
           "the loop hook in every expression arrow");
       census.expressionArrows++;
@@ -180,7 +181,7 @@ final class InstrumentedShape extends SimpleTreeVisitorES6<Void, Void> {
   private void guarded(StatementTree body) {
     require(
         body instanceof IfTree guard
-            && isHookCall(guard.getCondition(), LOOP)
+            && isHookRead(guard.getCondition(), LOOP)
             && guard.getThenStatement() instanceof EmptyStatementTree
             && guard.getElseStatement() != null,
         "the loop hook in every loop");
@@ -198,21 +199,21 @@ final class InstrumentedShape extends SimpleTreeVisitorES6<Void, Void> {
     require(
         statements.size() == first + 2
             && statements.get(first) instanceof ExpressionStatementTree entry
-            && isHookCall(entry.getExpression(), ENTER)
+            && isHookRead(entry.getExpression(), ENTER)
             && statements.get(first + 1) instanceof TryTree t
             && t.getCatches().isEmpty()
             && t.getFinallyBlock() != null
             && t.getFinallyBlock().getStatements().size() == 1
             && t.getFinallyBlock().getStatements().get(0) instanceof ExpressionStatementTree exit
-            && isHookCall(exit.getExpression(), EXIT),
+            && isHookRead(exit.getExpression(), EXIT),
         "the entry and exit hooks in every function");
     census.blockFunctions++;
   }
 
-  private static boolean isHookCall(ExpressionTree e, String hook) {
-    return e instanceof FunctionCallTree call
-        && isIdentifier(call.getFunctionSelect(), hook)
-        && call.getArguments().isEmpty();
+  private static boolean isHookRead(ExpressionTree e, String hook) {
+    return e instanceof MemberSelectTree read
+        && isIdentifier(read.getExpression(), hook)
+        && read.getIdentifier().equals(READ);
   }
 
   private static boolean isIdentifier(Tree t, String name) {

@@ -11,8 +11,8 @@ import dev.picloud.runtime.control.ScriptSyntaxException;
  * the handler, so no script code can reassign or shadow them: identifiers with their prefix are
  * rejected and {@code with} (the one construct that could put a binding in front of them) too.
  *
- * <p>Loops get {@code if(hook());else BODY} after their header and expression-bodied arrows {@code
- * hook()?0:EXPR} after {@code =>}: prefix-only forms that need no end position, which Nashorn's
+ * <p>Loops get {@code if(hook.t);else BODY} after their header and expression-bodied arrows {@code
+ * hook.t?0:EXPR} after {@code =>}: prefix-only forms that need no end position, which Nashorn's
  * tree API reports unreliably. An expression arrow's hook is the loop hook (one operation), as it
  * has no exit hook to undo a level of nesting. The result is parsed again and checked by {@link
  * InstrumentedShape}.

@@ -6,6 +6,7 @@ import static dev.picloud.runtime.sandbox.WrappedSource.EXIT;
 import static dev.picloud.runtime.sandbox.WrappedSource.HOOK_PREFIX;
 import static dev.picloud.runtime.sandbox.WrappedSource.LOOP;
 import static dev.picloud.runtime.sandbox.WrappedSource.THROW;
+import static dev.picloud.runtime.sandbox.WrappedSource.read;
 
 import dev.picloud.runtime.control.ScriptSyntaxException;
 import java.util.HashSet;
@@ -124,7 +125,7 @@ final class Placement extends SimpleTreeVisitorES6<Void, Void> {
   @Override
   public Void visitDoWhileLoop(DoWhileLoopTree node, Void unused) {
     int keyword = expect(node, "do");
-    out.open(tokens.end(keyword), " if(" + LOOP + "());else ");
+    out.open(tokens.end(keyword), " if(" + read(LOOP) + ");else ");
     census.loops++;
     whileLoops++;
     return super.visitDoWhileLoop(node, unused);
@@ -190,7 +191,7 @@ final class Placement extends SimpleTreeVisitorES6<Void, Void> {
     if (!tokens.is(open, "(") || tokens.partner(open) < 0) {
       throw reject(loop.getStartPosition(), "the sandbox cannot read this loop");
     }
-    out.open(tokens.end(tokens.partner(open)), "if(" + LOOP + "());else ");
+    out.open(tokens.end(tokens.partner(open)), "if(" + read(LOOP) + ");else ");
     census.loops++;
     return token;
   }
@@ -210,8 +211,8 @@ final class Placement extends SimpleTreeVisitorES6<Void, Void> {
       }
       last = tokens.is(string + 1, ";") ? string + 1 : string;
     }
-    out.open(tokens.end(last), ENTER + "();try{");
-    out.close(tokens.start(tokens.partner(open)), "}finally{" + EXIT + "();}");
+    out.open(tokens.end(last), read(ENTER) + ";try{");
+    out.close(tokens.start(tokens.partner(open)), "}finally{" + read(EXIT) + ";}");
     census.blockFunctions++;
   }
 

@@ -93,7 +93,7 @@ final class PreludeCleanup {
             return;
           }
           for (var o = x; o !== null; o = protoOf(o)) {
-            loopHook();
+            loopHook.t;
             var found = ownDescriptor(o, 'nashornException');
             if (found !== undefined) {
               if (found.get === undefined && found.set === undefined && !found.writable) { return; }

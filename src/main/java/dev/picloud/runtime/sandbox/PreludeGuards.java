@@ -35,7 +35,7 @@ final class PreludeGuards {
           if (n < 0 || n === Infinity) { throw new OrigRangeError('Invalid count value'); }
           charge(n, s.length * n * 2);
           for (var part = s; n > 0; n = floor(n / 2), part += part) {
-            loopHook();
+            loopHook.t;
             if (n % 2 === 1) { result += part; }
           }
           return result;
@@ -125,7 +125,7 @@ final class PreludeGuards {
         AP.concat = guarded(AP.concat, function (self, args) {
           var n = lengthOf(O(self));
           for (var i = 0; i < args.length; i++) {
-            loopHook();
+            loopHook.t;
             n += isArray(args[i]) ? lengthOf(args[i]) : 1;
           }
           charge(n, 0);
@@ -150,10 +150,10 @@ final class PreludeGuards {
           var inner = typeof replacer === 'function' ? replacer : null, allowed = null;
           if (isArray(replacer)) {
             allowed = create(null);
-            for (var i = 0; i < replacer.length; i++) { loopHook(); allowed[Str(replacer[i])] = true; }
+            for (var i = 0; i < replacer.length; i++) { loopHook.t; allowed[Str(replacer[i])] = true; }
           }
           return stringifyJson(value, function (key, v) {
-            loopHook();
+            loopHook.t;
             if (allowed !== null && key !== '' && !isArray(this) && allowed[key] !== true) {
               return undefined;
             }

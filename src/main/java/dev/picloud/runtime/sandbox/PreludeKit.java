@@ -10,7 +10,7 @@ final class PreludeKit {
 
   static final String SOURCE =
       """
-        function tick(key, value) { loopHook(); return value; }
+        function tick(key, value) { loopHook.t; return value; }
         function describe(x) {
           if (typeof x === 'string') { return x; }
           if (x !== null && typeof x === 'object' && !(x instanceof OrigError)) {
@@ -19,7 +19,7 @@ final class PreludeKit {
               var json = stringifyJson(x, tick);
               if (json !== undefined) { return json; }
             } catch (notJson) {
-              loopHook();
+              loopHook.t;
             }
           }
           return Str(x);
@@ -30,7 +30,7 @@ final class PreludeKit {
         }
         function format() {
           var parts = [];
-          for (var i = 0; i < arguments.length; i++) { loopHook(); parts[i] = show(arguments[i]); }
+          for (var i = 0; i < arguments.length; i++) { loopHook.t; parts[i] = show(arguments[i]); }
           return joinArray(parts, ' ');
         }
 
@@ -43,7 +43,7 @@ final class PreludeKit {
         function serialize(body, limit) {
           var size = 0;
           return stringifyJson(body, function (key, value) {
-            loopHook();
+            loopHook.t;
             size += typeof value === 'string' ? value.length + 2 : 1;
             if (size > limit) { tooLarge(); }
             return value;
@@ -62,10 +62,10 @@ final class PreludeKit {
             if (typeof headers !== 'object' || isArray(headers)) { return ['headers must be an object']; }
             var names = keysOf(headers);
             for (var i = 0; i < names.length; i++) {
-              loopHook();
+              loopHook.t;
               var header = names[i], value = headers[header], values = isArray(value) ? value : [value];
               for (var j = 0; j < values.length; j++) {
-                loopHook();
+                loopHook.t;
                 var item = values[j], kind = typeof item;
                 if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') {
                   return ['header "' + header + '" must be a string, number or boolean'];

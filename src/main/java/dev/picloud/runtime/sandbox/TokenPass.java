@@ -1,6 +1,7 @@
 package dev.picloud.runtime.sandbox;
 
 import static dev.picloud.runtime.sandbox.WrappedSource.LOOP;
+import static dev.picloud.runtime.sandbox.WrappedSource.read;
 
 import java.util.Set;
 
@@ -19,7 +20,7 @@ final class TokenPass {
   static void placeExpressionArrows(JsTokens tokens, Insertions out) {
     for (int i = 0; i < tokens.count(); i++) {
       if (tokens.is(i, "=>") && !tokens.is(i + 1, "{") && !startsArrow(tokens, i + 1)) {
-        out.open(tokens.end(i), LOOP + "()?0:");
+        out.open(tokens.end(i), read(LOOP) + "?0:");
       }
     }
   }

@@ -14,6 +14,20 @@ final class WrappedSource {
   static final String EXIT = "__pc$r";
   static final String CATCH = "__pc$k";
   static final String THROW = "__pc$w";
+
+  /**
+   * The property the loop, entry and exit hooks are read at ({@code __pc$l.t}): they are read, not
+   * called, because Nashorn passes a call to a Java function its arguments in a fresh array, which
+   * the run's allocation budget pays for until the JIT removes it, and a read passes the name
+   * alone.
+   */
+  static final String READ = "t";
+
+  /** The expression that uses one of the loop, entry and exit hooks. */
+  static String read(String hook) {
+    return hook + "." + READ;
+  }
+
   static final String HEADER =
       "(function(" + String.join(",", LOOP, ENTER, EXIT, CATCH, THROW) + "){return function(ctx){";
   // The newline ends a trailing // comment in the user's last line.

@@ -65,7 +65,7 @@ class InstrumenterTest {
         "L: do { continue L; } while (c())"
       })
   void everyLoopGetsTheLoopHook(String loop) throws ScriptSyntaxException {
-    assertThat(Instrumenter.instrument(loop)).contains("if(__pc$l());else");
+    assertThat(Instrumenter.instrument(loop)).contains("if(__pc$l.t);else");
   }
 
   @Test
@@ -74,9 +74,9 @@ class InstrumenterTest {
         Instrumenter.instrument(
             "for (let i = 0; ; i++) { for (const k of o) { function f() { while (1) {} } } }");
 
-    assertThat(instrumented.split("if\\(__pc\\$l\\(\\)\\);else", -1)).hasSize(4);
+    assertThat(instrumented.split("if\\(__pc\\$l\\.t\\);else", -1)).hasSize(4);
     assertThat(instrumented).contains("for (let i = 0; ; i++)").contains("for (const k of o)");
-    assertThat(instrumented).contains("function f() {__pc$f();try{");
+    assertThat(instrumented).contains("function f() {__pc$f.t;try{");
   }
 
   @Test
@@ -86,8 +86,8 @@ class InstrumenterTest {
         Instrumenter.instrument("function f() { 'use strict'; return 1; } var g = () => 2;");
 
     assertThat(instrumented)
-        .contains("{ 'use strict';__pc$f();try{ return 1; }finally{__pc$r();}}")
-        .contains("=>__pc$l()?0: 2");
+        .contains("{ 'use strict';__pc$f.t;try{ return 1; }finally{__pc$r.t;}}")
+        .contains("=>__pc$l.t?0: 2");
   }
 
   @Test
