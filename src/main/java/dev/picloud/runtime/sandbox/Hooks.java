@@ -6,10 +6,10 @@ import org.openjdk.nashorn.api.scripting.AbstractJSObject;
 import org.openjdk.nashorn.api.scripting.JSObject;
 
 /**
- * The Java side of the instrumentation of one global: the functions the instrumented script and the
- * sandbox prelude call. They are created with the global and armed with the meter of the one run
- * that global serves. They are {@link JSObject}s, so a script holding one (it cannot name them)
- * would still reach no Java method.
+ * The Java side of the instrumentation of one global: the objects the instrumented script and the
+ * sandbox prelude read (loop, entry, exit) or call (the rest). They are created with the global and
+ * armed with the meter of the one run that global serves. They are {@link JSObject}s, so a script
+ * holding one (it cannot name them) would still reach no Java method.
  */
 final class Hooks {
   private static final System.Logger LOG = System.getLogger(Hooks.class.getName());
