@@ -61,12 +61,12 @@ public class RuntimeRunBenchmark {
               RuntimeSettings.defaults(4), Runs.threads("bench"), StandardModules.all());
       trivial = request("return 1;", RequestData.none());
       json1k = request("return JSON.parse(ctx.request.body);", textBody(oneKibJson()));
-      check(trivial, "1");
       loops =
           request(
               "function add(a, b) { return a + b; } var s = 0;"
                   + " for (var i = 0; i < 100000; i++) { s = add(s, i); } return s;",
               RequestData.none());
+      check(trivial, "1");
       check(json1k, oneKibJson());
       check(loops, "4999950000");
     }

@@ -84,9 +84,10 @@ final class Hooks {
   /**
    * One class for every hook, so Nashorn's paths into {@code JSObject} stay monomorphic (with the
    * SDK's functions, bimorphic) and the JIT inlines them. The loop, entry and exit hooks are read
-   * ({@code hook.t}, see {@link WrappedSource#READ}): a read passes no argument array, which a call
-   * allocates until the JIT removes it, and the allocation budget would count against the script.
-   * The other hooks are called. Both return JS null, which the instrumented guards need (falsy).
+   * ({@code hook.t}, {@link WrappedSource#READ}): Nashorn passes a read the name alone and a call
+   * an argument array, which the allocation budget counts until the JIT removes it; a read also
+   * costs about half as much (RuntimeRunBenchmark.loops). The other hooks are called. Both return
+   * JS null, which the instrumented guards need (falsy).
    */
   private final class Hook extends AbstractJSObject {
     private final Kind kind;

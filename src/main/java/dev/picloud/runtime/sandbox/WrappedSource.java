@@ -16,10 +16,9 @@ final class WrappedSource {
   static final String THROW = "__pc$w";
 
   /**
-   * The property the loop, entry and exit hooks are read at ({@code __pc$l.t}): they are read, not
-   * called, because Nashorn passes a call to a Java function its arguments in a fresh array, which
-   * the run's allocation budget pays for until the JIT removes it, and a read passes the name
-   * alone.
+   * The property the loop, entry and exit hooks are read at ({@code __pc$l.t}; why read, not
+   * called: {@link Hooks}). The prelude spells its loop hook reads ({@code loopHook.t}) with it
+   * too.
    */
   static final String READ = "t";
 
