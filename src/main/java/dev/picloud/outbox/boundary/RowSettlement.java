@@ -59,6 +59,10 @@ public class RowSettlement {
           outcome);
       return Optional.empty();
     }
+    if (row.sync() && !plan.session().hasWrites()) {
+      answerThenComplete(row, RunResponses.of(outcome), outcome);
+      return Optional.empty();
+    }
     try {
       if (plan.handler()) {
         commit(row, () -> commits.handlerSucceeded(row, plan));
@@ -70,8 +74,7 @@ public class RowSettlement {
     } catch (KvConflict conflict) {
       AttemptError error = new AttemptError("kv_conflict", conflict.getMessage(), 409);
       if (row.sync()) {
-        complete(row);
-        answer(row, RunResponses.conflict(conflict.getMessage()), null);
+        answerThenComplete(row, RunResponses.conflict(conflict.getMessage()), null);
       } else {
         failed(row, plan, error, null);
       }
@@ -89,8 +92,7 @@ public class RowSettlement {
    */
   public void failed(ClaimedRow row, RowPlan plan, AttemptError error, RunOutcome outcome) {
     if (row.sync()) {
-      complete(row);
-      answer(
+      answerThenComplete(
           row,
           outcome != null
               ? RunResponses.of(outcome)
@@ -106,8 +108,7 @@ public class RowSettlement {
   /** The row is not run at all (see {@link RowPlan.Refusal}). */
   public void notRun(ClaimedRow row, Optional<UUID> handledDeadLetter, RowPlan.Refusal refusal) {
     if (row.sync()) {
-      complete(row);
-      answer(
+      answerThenComplete(
           row, problem(500, "not_run", "The request could not be run: " + refusal.reason()), null);
     } else if (handledDeadLetter.isPresent()) {
       commit(row, () -> commits.handlerDone(row, handledDeadLetter));
@@ -177,6 +178,16 @@ public class RowSettlement {
     } else {
       complete(row);
     }
+  }
+
+  /**
+   * A sync row with nothing to commit answers its caller before it is deleted: the delete is
+   * bookkeeping the caller need not wait for. A row a failed delete leaves behind is never run
+   * again: once its lease expires, the rescuer deletes it as it deletes every expired sync row.
+   */
+  private void answerThenComplete(ClaimedRow row, Response response, RunOutcome outcome) {
+    answer(row, response, outcome);
+    complete(row);
   }
 
   /** The row is done and nothing else commits with it: deleted by group commit. */
