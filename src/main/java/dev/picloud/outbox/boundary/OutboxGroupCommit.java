@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
 /**
@@ -69,13 +70,12 @@ public class OutboxGroupCommit {
   }
 
   /**
-   * Writes a sync row claimed by this node and returns the claim, with its script, once it is
-   * committed.
-   *
-   * @throws RuntimeException as {@link #append}
+   * Writes a sync row claimed by this node without waiting: the future gives the claim, with its
+   * script, once the row is committed, or the write's failure (nothing of the row was written). It
+   * completes on the writer thread, so what depends on it must be quick.
    */
-  public HandedOverRow appendClaimed(NewOutboxRow row) {
-    return claimedRows.write(row);
+  public CompletableFuture<HandedOverRow> appendClaimed(NewOutboxRow row) {
+    return claimedRows.submit(row);
   }
 
   /** Whether the claim still held: false means the row was no longer this node's to complete. */

@@ -57,6 +57,24 @@ public final class GroupCommit<T, R> implements AutoCloseable {
       throw stopping();
     }
     queue.add(pending);
+    return await(pending);
+  }
+
+  /**
+   * Hands the item over without waiting: the future completes on the writer thread once the item is
+   * committed, or with the write's failure, or with {@link IllegalStateException} when the
+   * application is stopping. What depends on it runs on the writer thread, so it must be quick.
+   */
+  public CompletableFuture<R> submit(T item) {
+    if (!running) {
+      return CompletableFuture.failedFuture(stopping());
+    }
+    Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
+    queue.add(pending);
+    return pending.written();
+  }
+
+  private R await(Pending<T, R> pending) {
     while (true) {
       try {
         return pending.written().get(1, TimeUnit.SECONDS);

@@ -147,18 +147,24 @@ public class Ingress {
       return;
     }
     UUID inboxId = UUID.randomUUID();
+    NewOutboxRow row = row(appId, route, request, requestId, executionId, inboxId, null);
     inbox.register(inboxId, async, budget(routing.timeouts().get(route.scriptId())));
-    HandedOverRow claimed;
-    try {
-      claimed =
-          groupCommit.appendClaimed(
-              row(appId, route, request, requestId, executionId, inboxId, null));
-    } catch (RuntimeException e) {
-      LOG.warning(() -> "Cannot enqueue a sync request: " + e.getMessage());
+    groupCommit
+        .appendClaimed(row)
+        .whenComplete((claimed, failure) -> handOver(inboxId, claimed, failure));
+  }
+
+  /**
+   * Once the sync row is committed (on the writer's thread; the request's own thread is not held
+   * for it), the dispatcher runs it; if it could not be written the caller gets 503.
+   */
+  private void handOver(UUID inboxId, HandedOverRow claimed, Throwable failure) {
+    if (failure == null) {
+      dispatcher.runHere(claimed);
+    } else {
+      LOG.warning(() -> "Cannot enqueue a sync request: " + failure.getMessage());
       inbox.cancel(inboxId, backendUnavailable());
-      return;
     }
-    dispatcher.runHere(claimed);
   }
 
   private Response accept(

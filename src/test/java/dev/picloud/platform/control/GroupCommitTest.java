@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -80,6 +81,48 @@ class GroupCommitTest {
     assertThatThrownBy(() -> commit.write(8))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("stopping");
+  }
+
+  @Test
+  void aSubmittedItemCompletesOnTheWriterOnceWrittenWithoutHoldingItsCaller() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (GroupCommit<Integer, String> commit =
+        writingBy(
+            items -> {
+              await(release);
+              return items.stream().map(i -> "written " + i).toList();
+            })) {
+      CompletableFuture<String> written = commit.submit(3);
+      CompletableFuture<String> on = written.thenApply(w -> Thread.currentThread().getName());
+      assertThat(written).isNotDone();
+
+      release.countDown();
+      assertThat(on.get(10, TimeUnit.SECONDS)).isEqualTo("test-writer");
+      assertThat(written.get()).isEqualTo("written 3");
+    }
+  }
+
+  @Test
+  void aSubmittedItemFailsWithTheWritesFailureOrWhenStopping() {
+    IllegalStateException down = new IllegalStateException("database down");
+    GroupCommit<Integer, String> commit =
+        writingBy(
+            items -> {
+              throw down;
+            });
+    assertThat(commit.submit(1))
+        .failsWithin(10, TimeUnit.SECONDS)
+        .withThrowableThat()
+        .havingCause()
+        .isSameAs(down);
+    commit.close();
+
+    assertThat(commit.submit(2))
+        .failsWithin(10, TimeUnit.SECONDS)
+        .withThrowableThat()
+        .havingCause()
+        .isInstanceOf(IllegalStateException.class)
+        .withMessageContaining("stopping");
   }
 
   private static <R> GroupCommit<Integer, R> writingBy(Function<List<Integer>, List<R>> writeAll) {
