@@ -1,6 +1,7 @@
 package dev.picloud.platform.boundary;
 
 import dev.picloud.platform.control.DatabaseReady;
+import dev.picloud.platform.control.LogsThroughExit;
 import dev.picloud.platform.control.Migrations;
 import dev.picloud.platform.control.Settings;
 import jakarta.annotation.PostConstruct;
@@ -44,6 +45,7 @@ public class PlatformStartup {
   @PostConstruct
   void start() {
     LOG.info(() -> "PiCloud node " + settings.nodeId() + " starting");
+    LogsThroughExit.keep();
     migrate();
   }
 

@@ -129,6 +129,45 @@ class RecoveryIT {
         .isPositive();
   }
 
+  /**
+   * SIGTERM: the runs under way finish, nothing stays claimed, and what the platform logs while it
+   * stops reaches messages.log (JUL's own exit hook used to reset the loggers first).
+   */
+  @Test
+  void aGracefulStopLeavesNothingClaimedAndLogsIt() throws Exception {
+    Scenario scenario = scenario();
+    JsonObject app = scenario.createApp("sigterm");
+    String appId = app.getString("id");
+    String slow =
+        scenario.createScript(
+            appId,
+            "var until = Date.now() + 1000; while (Date.now() < until) {} return 1;",
+            Json.createObjectBuilder()
+                .add(
+                    "limits",
+                    Json.createObjectBuilder()
+                        .add("operations", 10_000_000_000L)
+                        .add("allocation_bytes", 4L * 1024 * 1024 * 1024)));
+    scenario.createRoute(appId, slow, "{\"path\":\"/work\",\"dispatch_mode\":\"async\"}");
+    Api site = scenario.publicApi(app.getString("slug"));
+    for (int i = 0; i < 12; i++) {
+      assertThat(site.post("/work", "{}").status()).isEqualTo(202);
+    }
+    awaitCount(
+        "SELECT count(*) FROM outbox WHERE app_id = '" + appId + "' AND claimed_by IS NOT NULL", 4);
+
+    server.stop();
+    try {
+      assertThat(server.log()).contains("Dispatcher stopped; released ");
+      assertThat(count("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL")).isZero();
+      assertThat(count("SELECT count(*) FROM outbox WHERE app_id = '" + appId + "'"))
+          .as("rows not started wait for the next start")
+          .isPositive();
+    } finally {
+      server = newServer().start().awaitReady();
+    }
+  }
+
   @Test
   void theServerRidesOutADatabaseRestart() throws Exception {
     Scenario scenario = scenario();
