@@ -87,18 +87,7 @@ class RecoveryIT {
     Scenario scenario = scenario();
     JsonObject app = scenario.createApp("crash");
     String appId = app.getString("id");
-    String slow =
-        scenario.createScript(
-            appId,
-            "var until = Date.now() + 1500; while (Date.now() < until) {} return ctx.attempt;",
-            Json.createObjectBuilder()
-                .add(
-                    "limits",
-                    Json.createObjectBuilder()
-                        .add("operations", 10_000_000_000L)
-                        .add("allocation_bytes", 4L * 1024 * 1024 * 1024)));
-    scenario.createRoute(appId, slow, "{\"path\":\"/work\",\"dispatch_mode\":\"async\"}");
-    Api site = scenario.publicApi(app.getString("slug"));
+    Api site = busyAsyncWork(scenario, app, 1500);
     List<String> executions = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       executions.add(site.post("/work", "{}").json().getString("execution_id"));
@@ -138,18 +127,7 @@ class RecoveryIT {
     Scenario scenario = scenario();
     JsonObject app = scenario.createApp("sigterm");
     String appId = app.getString("id");
-    String slow =
-        scenario.createScript(
-            appId,
-            "var until = Date.now() + 1000; while (Date.now() < until) {} return 1;",
-            Json.createObjectBuilder()
-                .add(
-                    "limits",
-                    Json.createObjectBuilder()
-                        .add("operations", 10_000_000_000L)
-                        .add("allocation_bytes", 4L * 1024 * 1024 * 1024)));
-    scenario.createRoute(appId, slow, "{\"path\":\"/work\",\"dispatch_mode\":\"async\"}");
-    Api site = scenario.publicApi(app.getString("slug"));
+    Api site = busyAsyncWork(scenario, app, 1000);
     for (int i = 0; i < 12; i++) {
       assertThat(site.post("/work", "{}").status()).isEqualTo(202);
     }
@@ -201,6 +179,28 @@ class RecoveryIT {
         .as("the refused async request left nothing behind")
         .isZero();
     assertThat(site.post("/later", "{}").status()).isEqualTo(202);
+  }
+
+  /**
+   * An async route {@code /work} whose script keeps its thread busy for {@code millis} and returns
+   * its attempt; the public API of the app.
+   */
+  private static Api busyAsyncWork(Scenario scenario, JsonObject app, int millis) {
+    String appId = app.getString("id");
+    String busy =
+        scenario.createScript(
+            appId,
+            "var until = Date.now() + "
+                + millis
+                + "; while (Date.now() < until) {} return ctx.attempt;",
+            Json.createObjectBuilder()
+                .add(
+                    "limits",
+                    Json.createObjectBuilder()
+                        .add("operations", 10_000_000_000L)
+                        .add("allocation_bytes", 4L * 1024 * 1024 * 1024)));
+    scenario.createRoute(appId, busy, "{\"path\":\"/work\",\"dispatch_mode\":\"async\"}");
+    return scenario.publicApi(app.getString("slug"));
   }
 
   private static LibertyServer newServer() {
