@@ -3,6 +3,7 @@ package dev.picloud.runtime.control;
 import dev.picloud.runtime.sandbox.Sandbox;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,6 +26,13 @@ final class ScriptCompiler {
             return size() > capacity;
           }
         };
+  }
+
+  /** The compiled handler of a script version, if this node has it. */
+  Optional<CompiledHandler> cached(UUID scriptId, long version) {
+    synchronized (cache) {
+      return Optional.ofNullable(cache.get(new Key(scriptId, version)));
+    }
   }
 
   CompiledHandler compile(UUID scriptId, long version, String source) throws ScriptSyntaxException {

@@ -69,6 +69,11 @@ public final class ScriptRuntime implements AutoCloseable {
     return compiler.compile(scriptId, version, source);
   }
 
+  /** The compiled handler of a script version if it is cached here: a warm run needs no source. */
+  public Optional<CompiledHandler> compiled(UUID scriptId, long version) {
+    return compiler.cached(scriptId, version);
+  }
+
   public ExecutionGate gate() {
     return gate;
   }

@@ -13,7 +13,9 @@ import dev.picloud.runtime.control.ScriptSyntaxException;
 import dev.picloud.runtime.sdk.SdkContext;
 import dev.picloud.runtime.sdk.Services;
 import dev.picloud.scripts.control.ScriptLimits;
+import dev.picloud.scripts.control.ScriptStore;
 import dev.picloud.scripts.control.ScriptStore.RunnableScript;
+import dev.picloud.scripts.control.ScriptStore.SourcedScript;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -25,6 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScriptRuns {
   @Inject ScriptRuntime runtime;
+  @Inject ScriptStore store;
 
   /** Everything about one run that does not come from the script itself. */
   public record RunSpec(
@@ -40,7 +43,24 @@ public class ScriptRuns {
       Optional<Object> principal,
       Services services) {}
 
+  /**
+   * The run of {@code script}'s version when it is compiled here; otherwise its source is read and
+   * compiled, with the script as it is now: one that changed since {@code script} was read runs as
+   * its new version, settings and all, as if it had been read a moment later.
+   *
+   * @throws ApiException 404 when the script was deleted since, 422 when it does not compile
+   */
   public RunRequest prepare(RunnableScript script, RunSpec run) {
+    Optional<CompiledHandler> warm = runtime.compiled(script.id(), script.version());
+    if (warm.isPresent()) {
+      return request(script, warm.get(), run);
+    }
+    SourcedScript now =
+        store.findWithSource(script.id()).orElseThrow(() -> ApiException.notFound("Script"));
+    return request(now.script(), compile(now), run);
+  }
+
+  private RunRequest request(RunnableScript script, CompiledHandler handler, RunSpec run) {
     var ctx =
         new ScriptCtx(
             run.request(),
@@ -60,12 +80,13 @@ public class ScriptRuns {
     var sdk =
         new SdkContext(
             script.appId(), script.id(), run.executionId(), run.principal(), run.services());
-    return new RunRequest(compile(script), limits, ctx, sdk);
+    return new RunRequest(handler, limits, ctx, sdk);
   }
 
-  private CompiledHandler compile(RunnableScript script) {
+  private CompiledHandler compile(SourcedScript sourced) {
+    RunnableScript script = sourced.script();
     try {
-      return runtime.compile(script.id(), script.version(), script.source());
+      return runtime.compile(script.id(), script.version(), sourced.source());
     } catch (ScriptSyntaxException e) {
       throw invalid(e);
     }

@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** What a run needs of a script and its app, in one round trip (the dispatcher's hot path). */
+/**
+ * What a run needs of a script and its app, in one round trip (the dispatcher's hot path). The
+ * source is read apart, only for a version not compiled yet: a warm run never reads it.
+ */
 @ApplicationScoped
 public class ScriptStore {
   /**
@@ -24,13 +27,16 @@ public class ScriptStore {
   public static final String RUNNABLE_COLUMNS =
       """
       s.id AS run_script_id, s.app_id AS run_app_id, a.slug AS run_app_slug, s.name AS run_name,
-      s.source AS run_source, s.version AS run_version, s.timeout_seconds AS run_timeout_seconds,
+      s.version AS run_version, s.timeout_seconds AS run_timeout_seconds,
       s.limits::text AS run_limits""";
 
+  private static final String FROM_SCRIPTS = " FROM scripts s JOIN apps a ON a.id = s.app_id";
+
   private static final String FIND_FOR_RUN =
-      "SELECT "
-          + RUNNABLE_COLUMNS
-          + " FROM scripts s JOIN apps a ON a.id = s.app_id WHERE s.id = ANY (?::uuid[])";
+      "SELECT " + RUNNABLE_COLUMNS + FROM_SCRIPTS + " WHERE s.id = ANY (?::uuid[])";
+
+  private static final String FIND_WITH_SOURCE =
+      "SELECT " + RUNNABLE_COLUMNS + ", s.source" + FROM_SCRIPTS + " WHERE s.id = ?";
 
   @Resource(lookup = "jdbc/picloud")
   DataSource dataSource;
@@ -41,7 +47,6 @@ public class ScriptStore {
       UUID appId,
       String appSlug,
       String name,
-      String source,
       long version,
       Integer timeoutSeconds,
       String limitsJson) {
@@ -58,12 +63,14 @@ public class ScriptStore {
               row.getObject("run_app_id", UUID.class),
               row.getString("run_app_slug"),
               row.getString("run_name"),
-              row.getString("run_source"),
               row.getLong("run_version"),
               (Integer) row.getObject("run_timeout_seconds"),
               row.getString("run_limits")));
     }
   }
+
+  /** A script as it is now, with its source: what a version not compiled yet is compiled from. */
+  public record SourcedScript(RunnableScript script, String source) {}
 
   public Optional<RunnableScript> findForRun(UUID scriptId) {
     return Optional.ofNullable(findForRun(List.of(scriptId)).get(scriptId));
@@ -80,5 +87,14 @@ public class ScriptStore {
     Map<UUID, RunnableScript> byId = new HashMap<>();
     found.forEach(script -> byId.put(script.id(), script));
     return byId;
+  }
+
+  /** The script as it is now, source included; empty once it is deleted. */
+  public Optional<SourcedScript> findWithSource(UUID scriptId) {
+    return Jdbc.queryOne(
+        dataSource,
+        FIND_WITH_SOURCE,
+        row -> new SourcedScript(RunnableScript.read(row).orElseThrow(), row.getString("source")),
+        scriptId);
   }
 }

@@ -57,6 +57,6 @@ class RowPlansScriptsTest {
   }
 
   private static RunnableScript script(UUID id) {
-    return new RunnableScript(id, APP, "app", "s", "return 1;", 1, null, "{}");
+    return new RunnableScript(id, APP, "app", "s", 1, null, "{}");
   }
 }

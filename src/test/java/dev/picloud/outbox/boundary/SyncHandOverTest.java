@@ -182,7 +182,7 @@ class SyncHandOverTest {
   }
 
   private static RunnableScript script(UUID id) {
-    return new RunnableScript(id, APP, "app", "s", "return 1;", 1, null, "{}");
+    return new RunnableScript(id, APP, "app", "s", 1, null, "{}");
   }
 
   /** Commits {@code count} due rows to the table and wakes the dispatcher, as an insert does. */

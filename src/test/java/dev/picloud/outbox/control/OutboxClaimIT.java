@@ -160,7 +160,6 @@ class OutboxClaimIT {
     assertThat(script.appId()).isEqualTo(app);
     assertThat(script.appSlug()).isEqualTo("a" + app.toString().substring(0, 8));
     assertThat(script.name()).isEqualTo("greet");
-    assertThat(script.source()).isEqualTo("return 'hi';");
     assertThat(script.version()).isEqualTo(1);
     assertThat(script.timeoutSeconds()).isNull();
     assertThat(OutboxDb.jsonObject(script.limitsJson()).getInt("operations")).isEqualTo(5);
