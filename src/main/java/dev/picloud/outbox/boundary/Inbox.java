@@ -1,6 +1,5 @@
 package dev.picloud.outbox.boundary;
 
-import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.platform.boundary.Problems;
 import dev.picloud.platform.control.Problem;
 import jakarta.annotation.PostConstruct;
@@ -9,8 +8,9 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -26,16 +26,18 @@ import java.util.logging.Logger;
  * The suspended callers of sync routes, by inbox id. The wait budget is enforced here, not with
  * {@code AsyncResponse.setTimeout}, which keeps every finished request alive until its timeout
  * would have fired: a delivery cancels the caller's timer and the timer leaves the queue at once.
+ * It holds only memory, so its calls (three per sync request) run without a transaction: the
+ * default would begin and commit one around each.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Inbox {
   private static final Logger LOG = Logger.getLogger(Inbox.class.getName());
   private final Map<UUID, Waiting> waiting = new ConcurrentHashMap<>();
   private ScheduledThreadPoolExecutor timers;
 
   @Resource ManagedThreadFactory threads;
-  @Inject OutboxStore store;
 
   private record Waiting(AsyncResponse response, ScheduledFuture<?> timeout) {}
 
