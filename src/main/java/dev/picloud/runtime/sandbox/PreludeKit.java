@@ -40,7 +40,13 @@ final class PreludeKit {
           return type === 'application/json'
               || (type.length > 5 && substring(type, type.length - 5) === '+json');
         }
+        // A primitive needs no replacer: one costs every fresh global a new call site to link.
         function serialize(body, limit) {
+          var kind = typeof body;
+          if (kind === 'string' || kind === 'number' || kind === 'boolean') {
+            if ((kind === 'string' ? body.length + 2 : 1) > limit) { tooLarge(); }
+            return stringifyJson(body);
+          }
           var size = 0;
           return stringifyJson(body, function (key, value) {
             loopHook.t;

@@ -38,6 +38,36 @@ class ResultMappingTest {
     assertThat(Runs.value("0")).isEqualTo("0");
   }
 
+  /** Primitives are encoded without the size-counting replacer objects need: same JSON. */
+  @Test
+  void primitivesAreJsonLikeAnyValue() {
+    assertThat(Runs.value("'say \\\"hi\\\"\\n'")).isEqualTo("\"say \\\"hi\\\"\\n\"");
+    assertThat(Runs.value("'\\u0001\u00e9'")).isEqualTo("\"\\u0001\u00e9\"");
+    assertThat(Runs.value("-1.5e300")).isEqualTo("-1.5e+300");
+    assertThat(Runs.value("0 / 0")).isEqualTo("null");
+    assertThat(Runs.value("1 / 0")).isEqualTo("null");
+    assertThat(Runs.value("true")).isEqualTo("true");
+    assertThat(Runs.value("new Boolean(false)")).isEqualTo("false");
+    assertThat(Runs.run("return Symbol('s');").status()).isEqualTo(RunStatus.INVALID_RESPONSE);
+    String hugeToJson =
+        "String.prototype.toJSON = Number.prototype.toJSON ="
+            + " function () { return 'x'.repeat(2 * 1024 * 1024); };";
+    assertThat(Runs.body(Runs.run(hugeToJson + " return 'a';")))
+        .as("a primitive's toJSON is not called")
+        .isEqualTo("\"a\"");
+    assertThat(Runs.body(Runs.run(hugeToJson + " return 7;"))).isEqualTo("7");
+  }
+
+  @Test
+  void aPrimitiveStringIsHeldToTheResponseLimit() {
+    RunOutcome justUnder = Runs.run("return 'x'.repeat(1024 * 1024 - 2);");
+    RunOutcome over = Runs.run("return 'x'.repeat(1024 * 1024 - 1);");
+
+    assertThat(Runs.body(justUnder)).hasSize(1024 * 1024);
+    assertThat(over.exceeded()).contains(Budget.RESPONSE_SIZE);
+    assertThat(over.response()).isEmpty();
+  }
+
   @Test
   void undefinedIsNoContent() {
     ScriptResponse nothing = Runs.run("var x = 1;").response().orElseThrow();
