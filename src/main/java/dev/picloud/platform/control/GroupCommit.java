@@ -52,12 +52,10 @@ public final class GroupCommit<T, R> implements AutoCloseable {
    *     IllegalStateException} when the application is stopping
    */
   public R write(T item) {
-    Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
     if (!running) {
       throw stopping();
     }
-    queue.add(pending);
-    return await(pending);
+    return await(enqueue(item));
   }
 
   /**
@@ -66,12 +64,13 @@ public final class GroupCommit<T, R> implements AutoCloseable {
    * application is stopping. What depends on it runs on the writer thread, so it must be quick.
    */
   public CompletableFuture<R> submit(T item) {
-    if (!running) {
-      return CompletableFuture.failedFuture(stopping());
-    }
+    return running ? enqueue(item).written() : CompletableFuture.failedFuture(stopping());
+  }
+
+  private Pending<T, R> enqueue(T item) {
     Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
     queue.add(pending);
-    return pending.written();
+    return pending;
   }
 
   private R await(Pending<T, R> pending) {

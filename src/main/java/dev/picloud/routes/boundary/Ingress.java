@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -156,14 +157,22 @@ public class Ingress {
 
   /**
    * Once the sync row is committed (on the writer's thread; the request's own thread is not held
-   * for it), the dispatcher runs it; if it could not be written the caller gets 503.
+   * for it), the dispatcher runs it; if it could not be written the caller gets 503. A failure here
+   * has nobody to reach but the log: the future's own callers are gone.
    */
   private void handOver(UUID inboxId, HandedOverRow claimed, Throwable failure) {
-    if (failure == null) {
-      dispatcher.runHere(claimed);
-    } else {
-      LOG.warning(() -> "Cannot enqueue a sync request: " + failure.getMessage());
-      inbox.cancel(inboxId, backendUnavailable());
+    try {
+      if (failure == null) {
+        dispatcher.runHere(claimed);
+      } else {
+        LOG.warning(() -> "Cannot enqueue a sync request: " + failure.getMessage());
+        inbox.cancel(inboxId, backendUnavailable());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE,
+          "Could not hand over sync request " + inboxId + "; its caller waits out its budget",
+          e);
     }
   }
 
