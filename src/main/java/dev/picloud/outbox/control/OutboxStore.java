@@ -10,8 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +113,20 @@ public class OutboxStore {
         FOR UPDATE SKIP LOCKED))
       RETURNING\s"""
           + OutboxSql.CLAIMED_COLUMNS;
+
+  /**
+   * SKIP_LOCKED: while another vacuum (autovacuum, another node's) holds the table, this one does
+   * nothing rather than wait. INDEX_CLEANUP ON: the dead index entries are what claims walk past,
+   * and a vacuum that finds few dead rows would otherwise leave the indexes alone.
+   */
+  private static final String VACUUM = "VACUUM (INDEX_CLEANUP ON, SKIP_LOCKED) outbox";
+
+  /** Only the table's owner (or a member of the owning role, or a superuser) may vacuum it. */
+  private static final String MAY_VACUUM =
+      "SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class WHERE oid = 'outbox'::regclass";
+
+  /** The warning of a vacuum that skipped the table because another one holds it. */
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   /** A deleted or disabled trigger's pending events; claimed ones finish their current attempt. */
   private static final String DROP_FOR_TRIGGER =
@@ -244,6 +261,32 @@ public class OutboxStore {
   /** Deletes the trigger's rows that are not claimed; returns how many. */
   public int dropUnclaimedForTrigger(UUID triggerId) {
     return Jdbc.update(dataSource, DROP_FOR_TRIGGER, triggerId);
+  }
+
+  /** Whether this connection's user may vacuum the outbox ({@link #vacuum} does nothing if not). */
+  public boolean mayVacuum() {
+    return Jdbc.queryOne(dataSource, MAY_VACUUM, row -> row.getBoolean(1)).orElse(false);
+  }
+
+  /**
+   * Removes the dead versions settled and claimed rows leave in the table and its indexes, now
+   * rather than at the next autovacuum. Must not be called inside a transaction. Returns the
+   * database's warnings, but for the one that says another vacuum held the table.
+   */
+  public List<String> vacuum() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(VACUUM);
+      List<String> warnings = new ArrayList<>();
+      for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+        if (!LOCK_NOT_AVAILABLE.equals(w.getSQLState())) {
+          warnings.add(w.getMessage());
+        }
+      }
+      return warnings;
+    } catch (SQLException e) {
+      throw new Jdbc.DataAccessException(e);
+    }
   }
 
   private static Array textArray(Connection connection, List<?> values) throws SQLException {
