@@ -6,6 +6,7 @@ import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.control.AttemptError;
 import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.OutboxSettles;
+import dev.picloud.outbox.control.ScriptedClaim;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.ExecutionGate;
 import dev.picloud.runtime.control.RunOutcome;
@@ -22,9 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -70,22 +69,13 @@ public class RowRuns {
   }
 
   /**
-   * Starts the runs of a claimed batch, reading the scripts not in {@code known} (those sync rows'
-   * inserts read); false when a row went back because its app has no free slot, or the batch did
-   * because its scripts could not be read.
+   * Starts the runs of a claimed batch, each with the script its claim read; false when a row went
+   * back because its app has no free slot.
    */
-  public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
-    Map<UUID, RunnableScript> scripts;
-    try {
-      scripts = plans.scriptsOf(rows, known);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Cannot read the scripts of claimed outbox rows; giving them back", e);
-      rows.forEach(this::giveBack);
-      return false;
-    }
+  public boolean startAll(List<ScriptedClaim> claims) {
     boolean allStarted = true;
-    for (ClaimedRow row : rows) {
-      allStarted &= startOrGiveBack(row, scripts);
+    for (ScriptedClaim claim : claims) {
+      allStarted &= startOrGiveBack(claim);
     }
     return allStarted;
   }
@@ -94,9 +84,10 @@ public class RowRuns {
    * One row's failure to start or to be settled unrun (the database went away mid-batch) gives that
    * row back and leaves the rest of the batch to start.
    */
-  private boolean startOrGiveBack(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
+  private boolean startOrGiveBack(ScriptedClaim claim) {
+    ClaimedRow row = claim.row();
     try {
-      return start(row, scripts);
+      return start(row, claim.script());
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
@@ -115,7 +106,7 @@ public class RowRuns {
     }
   }
 
-  private boolean start(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
+  private boolean start(ClaimedRow row, Optional<RunnableScript> script) {
     if (settlement.withdrawnUnrun(row)) {
       return true;
     }
@@ -125,7 +116,7 @@ public class RowRuns {
     }
     RowPlan plan;
     try {
-      plan = plans.plan(row, scripts);
+      plan = plans.plan(row, script);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Outbox row " + row.id() + " cannot be read", e);
       settlement.notRun(row, Optional.empty(), new RowPlan.Refusal("unreadable row: " + e, false));

@@ -117,6 +117,27 @@ class AsyncRoutesIT {
     assertThat(pendingRows()).isZero();
   }
 
+  /**
+   * The claim reads each row's script with it: a row whose script is gone, or is another app's, is
+   * dead-lettered without running (written straight to the table: no route leads there).
+   */
+  @Test
+  void aRowWhoseScriptIsGoneOrAnotherAppsIsDeadLetteredUnrun() throws Exception {
+    String elsewhere = scenario.createApp("elsewhere").getString("id");
+    String othersScript = scenario.createScript(elsewhere, "return 'elsewhere';");
+    List<String> executions = new ArrayList<>();
+    for (String script : List.of(UUID.randomUUID().toString(), othersScript)) {
+      executions.add(enqueue(script));
+    }
+    for (String execution : executions) {
+      JsonObject deadLetter = awaitDeadLetter(execution);
+      assertThat(deadLetter.getString("last_error")).contains("the script no longer exists");
+      assertThat(deadLetter.getJsonArray("errors").getJsonObject(0).getString("code"))
+          .isEqualTo("not_run");
+    }
+    assertThat(pendingRows()).isZero();
+  }
+
   @Test
   void anIdempotencyKeyAnswersTheFirstAcceptanceAndEnqueuesOnce() throws Exception {
     String script = scenario.createScript(app, "return 1;");
@@ -199,6 +220,26 @@ class AsyncRoutesIT {
       Thread.sleep(100);
     }
     throw new AssertionError("no dead letter for " + execution);
+  }
+
+  /** An async row of this app due now for {@code script}; its execution id. */
+  private String enqueue(String script) throws Exception {
+    String execution = UUID.randomUUID().toString();
+    try (Connection db = TestServer.get().connect();
+        PreparedStatement insert =
+            db.prepareStatement(
+                """
+                INSERT INTO outbox (app_id, source_kind, script_id, payload, execution_id,
+                  root_execution_id)
+                VALUES (?::uuid, 'http', ?::uuid, '{"request":{"method":"POST","path":"/"}}',
+                  ?::uuid, ?::uuid)""")) {
+      insert.setString(1, app);
+      insert.setString(2, script);
+      insert.setString(3, execution);
+      insert.setString(4, execution);
+      insert.executeUpdate();
+    }
+    return execution;
   }
 
   private int pendingRows() throws Exception {
