@@ -1,12 +1,14 @@
 package dev.picloud.outbox.boundary;
 
+import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.OutboxRecovery;
 import dev.picloud.outbox.control.OutboxStore;
-import dev.picloud.outbox.control.ScriptedClaim;
 import dev.picloud.platform.control.DatabaseReady;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.ExecutionGate;
 import dev.picloud.runtime.control.ScriptRuntime;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +22,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +66,7 @@ public class Dispatcher {
   @Inject Clock clock;
 
   /** Rows handed over by {@link #runHere}, oldest first. */
-  private final Queue<ScriptedClaim> local = new ConcurrentLinkedQueue<>();
+  private final Queue<HandedOverRow> local = new ConcurrentLinkedQueue<>();
 
   /** The last round claimed nothing from the table: this one claims first (loop thread only). */
   private boolean tableTurn;
@@ -105,7 +110,7 @@ public class Dispatcher {
   }
 
   /** Starts a row written already claimed by this node (a sync request's) once a slot is free. */
-  public void runHere(ScriptedClaim row) {
+  public void runHere(HandedOverRow row) {
     local.add(row);
     signal();
   }
@@ -221,7 +226,7 @@ public class Dispatcher {
    * One round: starts as many rows as the gate has room for, this node's claimed rows and rows
    * claimed from the table, one or the other first by turns. False when there is nothing to do
    * until a wake-up: the gate is full, nothing is due, or rows went back (an app at its own
-   * concurrency cap).
+   * concurrency cap, scripts that could not be read).
    */
   boolean claimAndStart() {
     ExecutionGate gate = runtime.gate();
@@ -229,12 +234,13 @@ public class Dispatcher {
     if (room <= 0) {
       return false;
     }
-    List<ScriptedClaim> rows = new ArrayList<>(room);
+    List<ClaimedRow> rows = new ArrayList<>(room);
+    Map<UUID, RunnableScript> scripts = new HashMap<>();
     boolean claimed = tableTurn;
     if (claimed) {
       rows.addAll(claim(room));
     }
-    takeLocal(rows, room);
+    takeLocal(rows, scripts, room);
     if (!claimed && rows.size() < room) {
       rows.addAll(claim(room - rows.size()));
       claimed = true;
@@ -244,18 +250,22 @@ public class Dispatcher {
     if (rows.isEmpty()) {
       return false;
     }
-    if (!runs.startAll(rows)) {
+    if (!runs.startAll(rows, scripts)) {
       tableMayHaveRows.set(true);
       return false;
     }
     return true;
   }
 
-  /** Adds this node's claimed rows to {@code rows}, oldest first, up to {@code room}. */
-  private void takeLocal(List<ScriptedClaim> rows, int room) {
-    ScriptedClaim next;
+  /**
+   * Adds this node's claimed rows to {@code rows}, oldest first, up to {@code room}, and the
+   * scripts their inserts read to {@code scripts}.
+   */
+  private void takeLocal(List<ClaimedRow> rows, Map<UUID, RunnableScript> scripts, int room) {
+    HandedOverRow next;
     while (rows.size() < room && (next = local.poll()) != null) {
-      rows.add(next);
+      rows.add(next.row());
+      next.script().ifPresent(script -> scripts.put(script.id(), script));
     }
   }
 
@@ -264,12 +274,12 @@ public class Dispatcher {
    * it asked for may have left more behind; a failed one (the database is away) is no rows, and the
    * loop pauses once, then retries.
    */
-  private List<ScriptedClaim> claim(int max) {
+  private List<ClaimedRow> claim(int max) {
     if (!tableMayHaveRows.getAndSet(false)) {
       return List.of();
     }
     try {
-      List<ScriptedClaim> claimed = store.claim(settings.nodeId(), max, settings.outboxLease());
+      List<ClaimedRow> claimed = store.claim(settings.nodeId(), max, settings.outboxLease());
       if (claimed.size() == max) {
         tableMayHaveRows.set(true);
       }

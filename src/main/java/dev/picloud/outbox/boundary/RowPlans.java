@@ -13,6 +13,7 @@ import dev.picloud.runtime.control.RequestData;
 import dev.picloud.scripts.boundary.RunServices;
 import dev.picloud.scripts.boundary.ScriptRuns;
 import dev.picloud.scripts.control.RequestJson;
+import dev.picloud.scripts.control.ScriptStore;
 import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import dev.picloud.triggers.control.Trigger;
 import dev.picloud.triggers.control.TriggerStore;
@@ -23,6 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,13 +38,29 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RowPlans {
+  @Inject ScriptStore scripts;
   @Inject TriggerStore triggers;
   @Inject Users users;
   @Inject Settings settings;
   @Inject RunServices services;
 
-  /** {@code script}: what the row's claim read for it, empty when the script is gone. */
-  RowPlan plan(ClaimedRow row, Optional<RunnableScript> script) {
+  /**
+   * The scripts a claimed batch runs: those in {@code known}, and the rest read in one round trip
+   * (none when all are known); a deleted script is missing.
+   */
+  Map<UUID, RunnableScript> scriptsOf(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
+    List<UUID> unknown =
+        rows.stream().map(ClaimedRow::scriptId).filter(id -> !known.containsKey(id)).toList();
+    if (unknown.isEmpty()) {
+      return known;
+    }
+    Map<UUID, RunnableScript> all = new HashMap<>(scripts.findForRun(unknown));
+    all.putAll(known);
+    return all;
+  }
+
+  /** {@code scripts}: what {@link #scriptsOf} found for the row's batch. */
+  RowPlan plan(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
     JsonObject payload = Jsonp.createReader(new StringReader(row.payloadJson())).readObject();
     boolean http = row.sourceKind() == SourceKind.HTTP;
     Optional<UUID> handled =
@@ -58,6 +78,10 @@ public class RowPlans {
             http ? row.triggerId() : null,
             invocation.wireName(),
             row.attemptCount());
+    // Scripts are read by id: one of another app is as good as gone for this row.
+    Optional<RunnableScript> script =
+        Optional.ofNullable(scripts.get(row.scriptId()))
+            .filter(found -> found.appId().equals(row.appId()));
     if (script.isEmpty()) {
       return RowPlan.refused(
           log, handled, new RowPlan.Refusal("the script no longer exists", false));

@@ -6,7 +6,6 @@ import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.control.AttemptError;
 import dev.picloud.outbox.control.ClaimedRow;
 import dev.picloud.outbox.control.OutboxSettles;
-import dev.picloud.outbox.control.ScriptedClaim;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.ExecutionGate;
 import dev.picloud.runtime.control.RunOutcome;
@@ -23,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,13 +70,22 @@ public class RowRuns {
   }
 
   /**
-   * Starts the runs of a claimed batch, each with the script its claim read; false when a row went
-   * back because its app has no free slot.
+   * Starts the runs of a claimed batch, reading the scripts not in {@code known} (those sync rows'
+   * inserts read); false when a row went back because its app has no free slot, or the batch did
+   * because its scripts could not be read.
    */
-  public boolean startAll(List<ScriptedClaim> claims) {
+  public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
+    Map<UUID, RunnableScript> scripts;
+    try {
+      scripts = plans.scriptsOf(rows, known);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Cannot read the scripts of claimed outbox rows; giving them back", e);
+      rows.forEach(this::giveBack);
+      return false;
+    }
     boolean allStarted = true;
-    for (ScriptedClaim claim : claims) {
-      allStarted &= startOrGiveBack(claim);
+    for (ClaimedRow row : rows) {
+      allStarted &= startOrGiveBack(row, scripts);
     }
     return allStarted;
   }
@@ -84,10 +94,9 @@ public class RowRuns {
    * One row's failure to start or to be settled unrun (the database went away mid-batch) gives that
    * row back and leaves the rest of the batch to start.
    */
-  private boolean startOrGiveBack(ScriptedClaim claim) {
-    ClaimedRow row = claim.row();
+  private boolean startOrGiveBack(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
     try {
-      return start(row, claim.script());
+      return start(row, scripts);
     } catch (RuntimeException e) {
       LOG.log(
           Level.WARNING,
@@ -106,7 +115,7 @@ public class RowRuns {
     }
   }
 
-  private boolean start(ClaimedRow row, Optional<RunnableScript> script) {
+  private boolean start(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
     if (settlement.withdrawnUnrun(row)) {
       return true;
     }
@@ -116,7 +125,7 @@ public class RowRuns {
     }
     RowPlan plan;
     try {
-      plan = plans.plan(row, script);
+      plan = plans.plan(row, scripts);
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Outbox row " + row.id() + " cannot be read", e);
       settlement.notRun(row, Optional.empty(), new RowPlan.Refusal("unreadable row: " + e, false));

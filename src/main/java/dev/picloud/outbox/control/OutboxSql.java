@@ -1,6 +1,5 @@
 package dev.picloud.outbox.control;
 
-import dev.picloud.scripts.control.ScriptStore;
 import java.util.Arrays;
 
 /**
@@ -19,21 +18,6 @@ final class OutboxSql {
       o.payload::text AS payload, o.origin_principal::text AS origin_principal, o.trigger_depth,
       o.execution_id, o.root_execution_id, o.attempt_count, o.idempotency_key, o.created_at,
       o.next_attempt_at, o.claimed_by, o.claimed_at, o.lease_expires_at, o.claim_epoch
-      """;
-
-  /**
-   * The claimed rows of the CTE named by {@code %1$s}, each with its script, read by the claiming
-   * statement itself: the dispatcher would read it next. Outer joins, so a row whose script is gone
-   * (or is another app's) comes with NULLs there.
-   */
-  static final String WITH_SCRIPTS =
-      """
-      SELECT %1$s.*, """
-          + ScriptStore.RUNNABLE_COLUMNS
-          + """
-
-      FROM %1$s LEFT JOIN scripts s ON s.id = %1$s.script_id AND s.app_id = %1$s.app_id
-        LEFT JOIN apps a ON a.id = s.app_id
       """;
 
   /**

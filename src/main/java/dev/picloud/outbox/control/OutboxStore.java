@@ -1,6 +1,8 @@
 package dev.picloud.outbox.control;
 
 import dev.picloud.platform.control.Jdbc;
+import dev.picloud.scripts.control.ScriptStore;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -77,9 +79,11 @@ public class OutboxStore {
           idempotency_key, reply_node, statement_timestamp(), statement_timestamp() + lease, 1, 1
         FROM (SELECT ? * interval '1 millisecond' AS lease) l, %s
         RETURNING %s)
+      SELECT written.*, %s
+      FROM written LEFT JOIN scripts s ON s.id = written.script_id AND s.app_id = written.app_id
+        LEFT JOIN apps a ON a.id = s.app_id
       """
-              .formatted(UNNESTED_ROWS, OutboxSql.CLAIMED_COLUMNS)
-          + OutboxSql.WITH_SCRIPTS.formatted("written");
+          .formatted(UNNESTED_ROWS, OutboxSql.CLAIMED_COLUMNS, ScriptStore.RUNNABLE_COLUMNS);
 
   /**
    * Claims a batch in one statement. FOR UPDATE SKIP LOCKED lets concurrent claimers pass over rows
@@ -90,29 +94,25 @@ public class OutboxStore {
    * READ COMMITTED recheck, and claim beyond it), and the UPDATE then finds its rows by primary key
    * whatever the planner guesses the LIMIT to be. Sync rows are claimed only by the node whose
    * inbox waits for them. The attempt is counted here, so a node that dies mid-run has used it;
-   * claim_epoch moves on, which kills every older token for the row. Each row's script is read by
-   * the same statement: the dispatcher would read it next. (Package-private for the plan check in
-   * ClaimPlanIT.)
+   * claim_epoch moves on, which kills every older token for the row. (Package-private for the plan
+   * check in ClaimPlanIT.)
    */
   static final String CLAIM =
       """
-      WITH claimed AS (
-        UPDATE outbox o
-        SET claimed_by = ?, claimed_at = statement_timestamp(),
-          lease_expires_at = statement_timestamp() + ? * interval '1 millisecond',
-          claim_epoch = o.claim_epoch + 1, attempt_count = o.attempt_count + 1,
-          updated_at = statement_timestamp()
-        WHERE o.id = ANY (ARRAY(
-          SELECT id FROM outbox
-          WHERE claimed_by IS NULL AND next_attempt_at <= statement_timestamp()
-            AND (reply_node IS NULL OR reply_node = ?)
-          ORDER BY next_attempt_at
-          LIMIT ?
-          FOR UPDATE SKIP LOCKED))
-        RETURNING %s)
-      """
-              .formatted(OutboxSql.CLAIMED_COLUMNS)
-          + OutboxSql.WITH_SCRIPTS.formatted("claimed");
+      UPDATE outbox o
+      SET claimed_by = ?, claimed_at = statement_timestamp(),
+        lease_expires_at = statement_timestamp() + ? * interval '1 millisecond',
+        claim_epoch = o.claim_epoch + 1, attempt_count = o.attempt_count + 1,
+        updated_at = statement_timestamp()
+      WHERE o.id = ANY (ARRAY(
+        SELECT id FROM outbox
+        WHERE claimed_by IS NULL AND next_attempt_at <= statement_timestamp()
+          AND (reply_node IS NULL OR reply_node = ?)
+        ORDER BY next_attempt_at
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED))
+      RETURNING\s"""
+          + OutboxSql.CLAIMED_COLUMNS;
 
   /**
    * SKIP_LOCKED: while another vacuum (autovacuum, another node's) holds the table, this one does
@@ -176,7 +176,7 @@ public class OutboxStore {
    *
    * @throws IllegalArgumentException for an async row, which any node may claim
    */
-  public List<ScriptedClaim> insertClaimed(List<NewOutboxRow> rows, Duration lease) {
+  public List<HandedOverRow> insertClaimed(List<NewOutboxRow> rows, Duration lease) {
     if (rows.stream().anyMatch(row -> !row.sync())) {
       throw new IllegalArgumentException("only sync rows are written claimed");
     }
@@ -184,7 +184,7 @@ public class OutboxStore {
         INSERT_CLAIMED,
         List.of(lease.toMillis()),
         rows,
-        ScriptedClaim::read,
+        r -> new HandedOverRow(ClaimedRow.read(r), RunnableScript.read(r)),
         handedOver -> handedOver.row().id());
   }
 
@@ -254,8 +254,8 @@ public class OutboxStore {
    * Claims up to {@code max} due rows for {@code node}, leased for {@code lease} on the database
    * clock, oldest due first. Rows locked by a concurrent claimer are skipped, not waited for.
    */
-  public List<ScriptedClaim> claim(String node, int max, Duration lease) {
-    return Jdbc.query(dataSource, CLAIM, ScriptedClaim::read, node, lease.toMillis(), node, max);
+  public List<ClaimedRow> claim(String node, int max, Duration lease) {
+    return Jdbc.query(dataSource, CLAIM, ClaimedRow::read, node, lease.toMillis(), node, max);
   }
 
   /** Deletes the trigger's rows that are not claimed; returns how many. */

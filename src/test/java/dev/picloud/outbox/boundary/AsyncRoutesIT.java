@@ -118,8 +118,8 @@ class AsyncRoutesIT {
   }
 
   /**
-   * The claim reads each row's script with it: a row whose script is gone, or is another app's, is
-   * dead-lettered without running (written straight to the table: no route leads there).
+   * A row whose script is gone, or is another app's, is dead-lettered without running (written
+   * straight to the table: no route leads there).
    */
   @Test
   void aRowWhoseScriptIsGoneOrAnotherAppsIsDeadLetteredUnrun() throws Exception {

@@ -8,16 +8,18 @@ import dev.picloud.outbox.control.OutboxRecovery;
 import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.Rescued;
-import dev.picloud.outbox.control.ScriptedClaim;
 import dev.picloud.platform.control.DatabaseReady;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
 import dev.picloud.runtime.Runs;
+import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
@@ -61,6 +63,14 @@ class DispatchFailureTest {
     List<Claim> givenBack = new CopyOnWriteArrayList<>();
     RowRuns runs = new RowRuns();
     runs.settings = SETTINGS;
+    runs.plans =
+        new RowPlans() {
+          @Override
+          Map<UUID, RunnableScript> scriptsOf(
+              List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
+            return Map.of();
+          }
+        };
     runs.settlement =
         new RowSettlement() {
           @Override
@@ -80,11 +90,7 @@ class DispatchFailureTest {
           }
         };
 
-    boolean allStarted =
-        runs.startAll(
-            List.of(
-                new ScriptedClaim(failing, Optional.empty()),
-                new ScriptedClaim(next, Optional.empty())));
+    boolean allStarted = runs.startAll(List.of(failing, next), Map.of());
 
     assertThat(allStarted).isFalse();
     assertThat(dropped).containsExactly(failing, next);
@@ -103,10 +109,8 @@ class DispatchFailureTest {
     dispatcher.store =
         new OutboxStore() {
           @Override
-          public List<ScriptedClaim> claim(String node, int max, Duration lease) {
-            return List.of(
-                new ScriptedClaim(
-                    ClaimedRows.kv(SETTINGS.maxTriggerDepth() + 1), Optional.empty()));
+          public List<ClaimedRow> claim(String node, int max, Duration lease) {
+            return List.of(ClaimedRows.kv(SETTINGS.maxTriggerDepth() + 1));
           }
         };
     dispatcher.recovery =
@@ -124,7 +128,7 @@ class DispatchFailureTest {
     dispatcher.runs =
         new RowRuns() {
           @Override
-          public boolean startAll(List<ScriptedClaim> claims) {
+          public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
             if (rounds.incrementAndGet() == 1) {
               throw new IllegalStateException("an unexpected fault in the first round");
             }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picloud.outbox.control.Claim;
 import dev.picloud.outbox.control.ClaimedRow;
+import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.OutboxStore;
-import dev.picloud.outbox.control.ScriptedClaim;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
 import dev.picloud.runtime.Runs;
@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +38,7 @@ class SyncHandOverTest {
   private final List<Integer> claimedUpTo = new ArrayList<>();
   private final List<ClaimedRow> fromTable = new ArrayList<>();
   private final Deque<ClaimedRow> table = new ArrayDeque<>();
-  private final List<List<UUID>> scriptsGiven = new ArrayList<>();
+  private final List<Map<UUID, RunnableScript>> scriptsGiven = new ArrayList<>();
   private boolean startsEverything = true;
   private final Dispatcher dispatcher = dispatcher();
   private final int slots = Runs.shared().gate().globalCap();
@@ -55,7 +56,7 @@ class SyncHandOverTest {
   }
 
   @Test
-  void aRoundThatStartedOnlyScriptedClaimsIsFollowedByOneThatClaimsFromTheTableFirst() {
+  void aRoundThatStartedOnlyHandedOverRowsIsFollowedByOneThatClaimsFromTheTableFirst() {
     write(1);
     List<ClaimedRow> handed =
         IntStream.range(0, slots + 2).mapToObj(i -> ClaimedRows.sync()).toList();
@@ -74,7 +75,7 @@ class SyncHandOverTest {
   }
 
   @Test
-  void rowsStartWithTheScriptsTheirClaimsRead() {
+  void handedOverRowsStartWithTheScriptsTheirInsertsReadAndTableRowsWithout() {
     write(1);
     ClaimedRow handed = ClaimedRows.sync();
     handOver(handed);
@@ -82,8 +83,7 @@ class SyncHandOverTest {
     dispatcher.claimAndStart();
 
     assertThat(started).containsExactly(List.of(handed, fromTable.get(0)));
-    assertThat(scriptsGiven)
-        .containsExactly(List.of(handed.scriptId(), fromTable.get(0).scriptId()));
+    assertThat(scriptsGiven).containsExactly(Map.of(handed.scriptId(), script(handed.scriptId())));
   }
 
   @Test
@@ -179,13 +179,11 @@ class SyncHandOverTest {
 
   /** Hands a sync row over as its insert would, with the script the insert read. */
   private void handOver(ClaimedRow row) {
-    dispatcher.runHere(withScript(row));
+    dispatcher.runHere(new HandedOverRow(row, Optional.of(script(row.scriptId()))));
   }
 
-  /** The row with its script, as the statement that claimed it read it. */
-  private static ScriptedClaim withScript(ClaimedRow row) {
-    return new ScriptedClaim(
-        row, Optional.of(new RunnableScript(row.scriptId(), APP, "app", "s", 1, null, "{}")));
+  private static RunnableScript script(UUID id) {
+    return new RunnableScript(id, APP, "app", "s", 1, null, "{}");
   }
 
   /** Commits {@code count} due rows to the table and wakes the dispatcher, as an insert does. */
@@ -207,24 +205,23 @@ class SyncHandOverTest {
     built.store =
         new OutboxStore() {
           @Override
-          public List<ScriptedClaim> claim(String node, int max, Duration lease) {
+          public List<ClaimedRow> claim(String node, int max, Duration lease) {
             claimedUpTo.add(max);
             List<ClaimedRow> claimed = new ArrayList<>();
             while (claimed.size() < max && !table.isEmpty()) {
               claimed.add(table.poll());
             }
             fromTable.addAll(claimed);
-            return claimed.stream().map(SyncHandOverTest::withScript).toList();
+            return claimed;
           }
         };
     built.runs =
         new RowRuns() {
           @Override
-          public boolean startAll(List<ScriptedClaim> claims) {
+          public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
             if (startsEverything) {
-              started.add(claims.stream().map(ScriptedClaim::row).toList());
-              scriptsGiven.add(
-                  claims.stream().map(claim -> claim.script().orElseThrow().id()).toList());
+              started.add(List.copyOf(rows));
+              scriptsGiven.add(Map.copyOf(known));
             }
             return startsEverything;
           }

@@ -8,10 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -33,24 +30,24 @@ class OutboxClaimIT {
     assertThat(row.createdAt()).isEqualTo(inserted.createdAt()).isAfter(before);
     assertThat(row.claimedAt()).isAfterOrEqualTo(row.createdAt());
     assertThat(row.leaseExpiresAt()).isEqualTo(row.claimedAt().plus(2, ChronoUnit.MINUTES));
-    assertThat(outbox.claim("node-b", 10, OutboxDb.LONG_LEASE)).isEmpty();
+    assertThat(outbox.store.claim("node-b", 10, OutboxDb.LONG_LEASE)).isEmpty();
   }
 
   @Test
   void claimTakesAtMostMaxRowsOldestDueFirstAndTouchesNoOthers() {
     List<UUID> ids =
         outbox.insertAll(IntStream.range(0, 10).mapToObj(i -> NewRows.async(app).build()).toList());
-    ClaimedRow first = outbox.claim("node-a", 1, OutboxDb.LONG_LEASE).get(0);
+    ClaimedRow first = outbox.store.claim("node-a", 1, OutboxDb.LONG_LEASE).get(0);
     // Due again at once, but later than the nine that were never claimed.
     outbox.settles.retryLater(first.claim(), Duration.ZERO, new AttemptError("x", "y", null));
 
-    List<ClaimedRow> claimed = outbox.claim("node-b", 3, OutboxDb.LONG_LEASE);
+    List<ClaimedRow> claimed = outbox.store.claim("node-b", 3, OutboxDb.LONG_LEASE);
 
     assertThat(claimed).hasSize(3).extracting(ClaimedRow::id).doesNotContain(first.id());
     assertThat(ids).containsAll(claimed.stream().map(ClaimedRow::id).toList());
     assertThat(outbox.count("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL"))
         .isEqualTo(3);
-    assertThat(outbox.claim("node-b", 100, OutboxDb.LONG_LEASE))
+    assertThat(outbox.store.claim("node-b", 100, OutboxDb.LONG_LEASE))
         .hasSize(7)
         .extracting(ClaimedRow::id)
         .contains(first.id());
@@ -62,7 +59,7 @@ class OutboxClaimIT {
     ClaimedRow row = outbox.claimOne("node-a");
     outbox.settles.retryLater(row.claim(), Duration.ofHours(1), new AttemptError("x", "y", null));
 
-    assertThat(outbox.claim("node-a", 10, OutboxDb.LONG_LEASE)).isEmpty();
+    assertThat(outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE)).isEmpty();
     assertThat(outbox.row(app, id).nextAttemptAt())
         .isBetween(Instant.now().plus(59, ChronoUnit.MINUTES), Instant.now().plusSeconds(3660));
   }
@@ -71,7 +68,7 @@ class OutboxClaimIT {
   void aSyncRowIsClaimedOnlyByTheNodeItsCallerWaitsOn() {
     UUID id = outbox.insert(NewRows.sync(app, "node-a"));
 
-    assertThat(outbox.claim("node-b", 10, OutboxDb.LONG_LEASE)).isEmpty();
+    assertThat(outbox.store.claim("node-b", 10, OutboxDb.LONG_LEASE)).isEmpty();
     ClaimedRow row = outbox.claimOne("node-a");
     assertThat(row.id()).isEqualTo(id);
     assertThat(row.sync()).isTrue();
@@ -104,7 +101,7 @@ class OutboxClaimIT {
     List<OutboxStore.Inserted> inserted = outbox.store.insertAll(List.of(plain, full));
     List<UUID> ids = inserted.stream().map(OutboxStore.Inserted::id).toList();
 
-    List<ClaimedRow> claimed = outbox.claim("node-a", 10, OutboxDb.LONG_LEASE);
+    List<ClaimedRow> claimed = outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE);
     assertThat(claimed).extracting(ClaimedRow::id).containsExactlyInAnyOrderElementsOf(ids);
     ClaimedRow first = claimed.stream().filter(r -> r.id().equals(ids.get(0))).findFirst().get();
     ClaimedRow second = claimed.stream().filter(r -> r.id().equals(ids.get(1))).findFirst().get();
@@ -128,7 +125,7 @@ class OutboxClaimIT {
 
     List<ClaimedRow> written =
         outbox.store.insertClaimed(List.of(onA, onB), Duration.ofMinutes(2)).stream()
-            .map(ScriptedClaim::row)
+            .map(HandedOverRow::row)
             .toList();
 
     assertThat(written).hasSize(2);
@@ -141,7 +138,7 @@ class OutboxClaimIT {
     assertThat(first.claimedAt()).isAfterOrEqualTo(first.createdAt());
     assertThat(first.leaseExpiresAt()).isEqualTo(first.claimedAt().plus(2, ChronoUnit.MINUTES));
     // Nobody claims them again, not even their own node; the claim settles them.
-    assertThat(outbox.claim("node-a", 10, OutboxDb.LONG_LEASE)).isEmpty();
+    assertThat(outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE)).isEmpty();
     assertThat(outbox.settles.complete(first.claim())).isTrue();
     assertThat(outbox.reads.depth()).isEqualTo(1);
   }
@@ -156,42 +153,19 @@ class OutboxClaimIT {
             NewRows.sync(app, "node-a").build(),
             NewRows.sync(app, "node-a").script(other).build());
 
-    List<ScriptedClaim> written = outbox.store.insertClaimed(rows, OutboxDb.LONG_LEASE);
+    List<HandedOverRow> written = outbox.store.insertClaimed(rows, OutboxDb.LONG_LEASE);
 
-    assertReadAsItIs(written.get(0).script().orElseThrow(), greet);
-    assertThat(written.get(1).script()).as("no such script").isEmpty();
-    assertThat(written.get(2).script()).as("another app's script").isEmpty();
-    assertThat(written).extracting(w -> w.row().scriptId()).doesNotContainNull();
-  }
-
-  @Test
-  void aClaimReadsEachRowsScriptAsItIsAndNothingForAScriptThatIsGone() {
-    UUID greet = outbox.newScript(app, "greet", "return 'hi';");
-    UUID other = outbox.newScript(outbox.newApp(), "elsewhere", "return 2;");
-    UUID missing = UUID.randomUUID();
-    for (UUID script : List.of(greet, missing, other)) {
-      outbox.insert(NewRows.async(app).script(script));
-    }
-
-    Map<UUID, Optional<RunnableScript>> claimed =
-        outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE).stream()
-            .collect(Collectors.toMap(c -> c.row().scriptId(), ScriptedClaim::script));
-
-    assertThat(claimed).containsOnlyKeys(greet, missing, other);
-    assertReadAsItIs(claimed.get(greet).orElseThrow(), greet);
-    assertThat(claimed.get(missing)).as("no such script").isEmpty();
-    assertThat(claimed.get(other)).as("another app's script").isEmpty();
-  }
-
-  /** {@code script} is the one {@link OutboxDb#newScript} made as {@code id}, named "greet". */
-  private void assertReadAsItIs(RunnableScript script, UUID id) {
-    assertThat(script.id()).isEqualTo(id);
+    RunnableScript script = written.get(0).script().orElseThrow();
+    assertThat(script.id()).isEqualTo(greet);
     assertThat(script.appId()).isEqualTo(app);
     assertThat(script.appSlug()).isEqualTo("a" + app.toString().substring(0, 8));
     assertThat(script.name()).isEqualTo("greet");
     assertThat(script.version()).isEqualTo(1);
     assertThat(script.timeoutSeconds()).isNull();
     assertThat(OutboxDb.jsonObject(script.limitsJson()).getInt("operations")).isEqualTo(5);
+    assertThat(written.get(1).script()).as("no such script").isEmpty();
+    assertThat(written.get(2).script()).as("another app's script").isEmpty();
+    assertThat(written).extracting(w -> w.row().scriptId()).doesNotContainNull();
   }
 
   @Test

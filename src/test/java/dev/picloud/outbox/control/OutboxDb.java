@@ -69,18 +69,13 @@ final class OutboxDb {
     return store.insertAll(rows).stream().map(OutboxStore.Inserted::id).toList();
   }
 
-  /** Claims as the dispatcher does; the claimed rows without their scripts. */
-  List<ClaimedRow> claim(String node, int max, Duration lease) {
-    return store.claim(node, max, lease).stream().map(ScriptedClaim::row).toList();
-  }
-
   /** Claims with a long lease and expects exactly one row. */
   ClaimedRow claimOne(String node) {
     return claimOne(node, LONG_LEASE);
   }
 
   ClaimedRow claimOne(String node, Duration lease) {
-    List<ClaimedRow> claimed = claim(node, 10, lease);
+    List<ClaimedRow> claimed = store.claim(node, 10, lease);
     assertThat(claimed).hasSize(1);
     return claimed.get(0);
   }

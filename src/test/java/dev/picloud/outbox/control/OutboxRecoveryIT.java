@@ -53,7 +53,7 @@ class OutboxRecoveryIT {
   void liveLeasesAndUnclaimedRowsAreNotRescued() {
     outbox.insert(NewRows.async(app));
     outbox.insert(NewRows.async(app));
-    outbox.claim("node-a", 1, OutboxDb.LONG_LEASE);
+    outbox.store.claim("node-a", 1, OutboxDb.LONG_LEASE);
 
     assertThat(outbox.recovery.rescueExpired(10)).isEmpty();
     assertThat(outbox.count("SELECT count(*) FROM outbox WHERE claimed_by = 'node-a'")).isOne();
@@ -64,7 +64,7 @@ class OutboxRecoveryIT {
     for (int i = 0; i < 5; i++) {
       outbox.insert(NewRows.async(app));
     }
-    outbox.claim("node-a", 5, Duration.ofMillis(1));
+    outbox.store.claim("node-a", 5, Duration.ofMillis(1));
 
     assertThat(OutboxDb.awaitNonEmpty(() -> outbox.recovery.rescueExpired(3))).hasSize(3);
     assertThat(outbox.recovery.rescueExpired(3)).hasSize(2);

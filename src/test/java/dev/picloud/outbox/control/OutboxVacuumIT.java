@@ -57,7 +57,7 @@ class OutboxVacuumIT {
           now() - interval '1 hour' + n * interval '1 millisecond'
         FROM generate_series(1, 20000) n""",
         app);
-    assertThat(outbox.claim("vacuum-node", 20_000, OutboxDb.LONG_LEASE)).hasSize(20_000);
+    assertThat(outbox.store.claim("vacuum-node", 20_000, OutboxDb.LONG_LEASE)).hasSize(20_000);
     Jdbc.update(outbox.db, "DELETE FROM outbox WHERE claimed_by = 'vacuum-node'");
     UUID due = outbox.insert(NewRows.async(app));
 
@@ -68,7 +68,7 @@ class OutboxVacuumIT {
 
     assertThat(before).as("blocks read past 20,000 settled rows").isGreaterThan(40);
     assertThat(after).as("blocks read once vacuumed, against %d before", before).isLessThan(8);
-    assertThat(outbox.claim("vacuum-node", 10, OutboxDb.LONG_LEASE))
+    assertThat(outbox.store.claim("vacuum-node", 10, OutboxDb.LONG_LEASE))
         .extracting(ClaimedRow::id)
         .containsExactly(due);
   }
