@@ -35,7 +35,7 @@ public class OutboxVacuum {
   private final VacuumPace pace = new VacuumPace(ROWS, INTERVAL);
   private ExecutorService worker;
 
-  /** Only the worker thread reads and writes these: null until the database was asked. */
+  /** Whether the database lets this user vacuum: null until asked; only the worker touches it. */
   private Boolean allowed;
 
   @PostConstruct
