@@ -63,6 +63,18 @@ public class OutboxStore {
           .formatted(UNNESTED_ROWS);
 
   /**
+   * A condition that always holds and lets the statement's own transaction commit without waiting
+   * for its WAL to reach the disk ({@code synchronous_commit} off for that transaction only; the
+   * pooled connection's next transaction is back to the default). For the writes a database crash
+   * may lose at no cost but a repeat: a claim (its row is due again, the attempt uncounted, and the
+   * run's fenced settle cannot commit without it) and a sync row (its caller is answered from
+   * memory, and nobody else ever runs it). Any later durable commit flushes them too. An init plan,
+   * so it runs once, before any row.
+   */
+  private static final String COMMIT_WITHOUT_FLUSH =
+      "(SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL";
+
+  /**
    * Sync rows written already claimed by their reply node under epoch 1, attempt 1 (binds the lease
    * in milliseconds first): only that node may run them, so nobody else could claim them, and the
    * claim a dispatcher would make next is made here. The columns are those a claim would set, then
@@ -78,12 +90,17 @@ public class OutboxStore {
           payload::jsonb, origin_principal::jsonb, trigger_depth, execution_id, root_execution_id,
           idempotency_key, reply_node, statement_timestamp(), statement_timestamp() + lease, 1, 1
         FROM (SELECT ? * interval '1 millisecond' AS lease) l, %s
+        WHERE %s
         RETURNING %s)
       SELECT written.*, %s
       FROM written LEFT JOIN scripts s ON s.id = written.script_id AND s.app_id = written.app_id
         LEFT JOIN apps a ON a.id = s.app_id
       """
-          .formatted(UNNESTED_ROWS, OutboxSql.CLAIMED_COLUMNS, ScriptStore.RUNNABLE_COLUMNS);
+          .formatted(
+              UNNESTED_ROWS,
+              COMMIT_WITHOUT_FLUSH,
+              OutboxSql.CLAIMED_COLUMNS,
+              ScriptStore.RUNNABLE_COLUMNS);
 
   /**
    * Claims a batch in one statement. FOR UPDATE SKIP LOCKED lets concurrent claimers pass over rows
@@ -94,8 +111,9 @@ public class OutboxStore {
    * READ COMMITTED recheck, and claim beyond it), and the UPDATE then finds its rows by primary key
    * whatever the planner guesses the LIMIT to be. Sync rows are claimed only by the node whose
    * inbox waits for them. The attempt is counted here, so a node that dies mid-run has used it;
-   * claim_epoch moves on, which kills every older token for the row. (Package-private for the plan
-   * check in ClaimPlanIT.)
+   * claim_epoch moves on, which kills every older token for the row. The claim does not wait for
+   * the WAL flush ({@link #COMMIT_WITHOUT_FLUSH}). (Package-private for the plan check in
+   * ClaimPlanIT.)
    */
   static final String CLAIM =
       """
@@ -104,15 +122,15 @@ public class OutboxStore {
         lease_expires_at = statement_timestamp() + ? * interval '1 millisecond',
         claim_epoch = o.claim_epoch + 1, attempt_count = o.attempt_count + 1,
         updated_at = statement_timestamp()
-      WHERE o.id = ANY (ARRAY(
+      WHERE %s AND o.id = ANY (ARRAY(
         SELECT id FROM outbox
         WHERE claimed_by IS NULL AND next_attempt_at <= statement_timestamp()
           AND (reply_node IS NULL OR reply_node = ?)
         ORDER BY next_attempt_at
         LIMIT ?
         FOR UPDATE SKIP LOCKED))
-      RETURNING\s"""
-          + OutboxSql.CLAIMED_COLUMNS;
+      RETURNING %s"""
+          .formatted(COMMIT_WITHOUT_FLUSH, OutboxSql.CLAIMED_COLUMNS);
 
   /**
    * SKIP_LOCKED: while another vacuum (autovacuum, another node's) holds the table, this one does
