@@ -225,12 +225,15 @@ public class Dispatcher {
   /**
    * One round: starts as many rows as the gate has room for, this node's claimed rows and rows
    * claimed from the table, one or the other first by turns. False when there is nothing to do
-   * until a wake-up: the gate is full, nothing is due, or rows went back (an app at its own
-   * concurrency cap, scripts that could not be read).
+   * until a wake-up: the gate is full, the rows already run wait to be settled ({@link
+   * RowRuns#UNSETTLED_PER_SLOT}), nothing is due, or rows went back (an app at its own concurrency
+   * cap, scripts that could not be read).
    */
   boolean claimAndStart() {
     ExecutionGate gate = runtime.gate();
-    int room = Math.min(gate.globalCap() - gate.inUse(), BATCH);
+    int room =
+        Math.min(
+            Math.min(gate.globalCap() - gate.inUse(), runs.unsettledRoom(gate.globalCap())), BATCH);
     if (room <= 0) {
       return false;
     }
