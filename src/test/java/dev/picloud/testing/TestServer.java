@@ -97,6 +97,20 @@ public final class TestServer {
     return DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
   }
 
+  /** The single number a counting query answers, its placeholders bound to {@code params}. */
+  public int count(String sql, String... params) throws SQLException {
+    try (Connection db = connect();
+        PreparedStatement query = db.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        query.setString(i + 1, params[i]);
+      }
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        return row.getInt(1);
+      }
+    }
+  }
+
   /**
    * Waits until no app of the shared server has outbox work claimed or due, so a test that fills
    * the execution gate (shared by every app) is not competing with other tests' leftovers.

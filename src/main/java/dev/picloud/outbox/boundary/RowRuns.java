@@ -221,8 +221,8 @@ public class RowRuns {
 
   /** One row fewer in flight; if the dispatcher was held back by unsettled rows, it may go on. */
   private void settled() {
-    int left = inFlight.decrementAndGet();
-    if (left >= runtime.gate().globalCap() * UNSETTLED_PER_SLOT - 1) {
+    inFlight.decrementAndGet();
+    if (unsettledRoom(runtime.gate().globalCap()) <= 1) {
       dispatcher.slotFreed();
     }
   }

@@ -243,21 +243,11 @@ class AsyncRoutesIT {
   }
 
   private int pendingRows() throws Exception {
-    return count("SELECT count(*) FROM outbox WHERE app_id = ?::uuid", app);
+    return TestServer.get().count("SELECT count(*) FROM outbox WHERE app_id = ?::uuid", app);
   }
 
   private int runsOf(String execution) throws Exception {
-    return count("SELECT count(*) FROM execution_logs WHERE execution_id = ?::uuid", execution);
-  }
-
-  private static int count(String sql, String param) throws Exception {
-    try (Connection db = TestServer.get().connect();
-        PreparedStatement query = db.prepareStatement(sql)) {
-      query.setString(1, param);
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return row.getInt(1);
-      }
-    }
+    return TestServer.get()
+        .count("SELECT count(*) FROM execution_logs WHERE execution_id = ?::uuid", execution);
   }
 }

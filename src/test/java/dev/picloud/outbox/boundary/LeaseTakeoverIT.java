@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,23 +62,12 @@ class LeaseTakeoverIT {
 
   private static void awaitCount(String sql, String param, int expected) throws Exception {
     for (int i = 0; i < 200; i++) {
-      if (count(sql, param) == expected) {
+      if (TestServer.get().count(sql, param) == expected) {
         return;
       }
       Thread.sleep(50);
     }
     throw new AssertionError(sql + " never counted " + expected);
-  }
-
-  private static int count(String sql, String param) throws Exception {
-    try (Connection db = TestServer.get().connect();
-        PreparedStatement statement = db.prepareStatement(sql)) {
-      statement.setString(1, param);
-      try (ResultSet row = statement.executeQuery()) {
-        row.next();
-        return row.getInt(1);
-      }
-    }
   }
 
   private static void update(String sql, String param) throws Exception {

@@ -8,7 +8,6 @@ import dev.picloud.testing.TestServer;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
@@ -47,24 +46,26 @@ class UnsettledRunsIT {
 
       int mostClaimed = 0;
       for (int i = 0; i < 30; i++) {
-        mostClaimed = Math.max(mostClaimed, count(CLAIMED, app));
+        mostClaimed = Math.max(mostClaimed, TestServer.get().count(CLAIMED, app));
         Thread.sleep(100);
       }
       assertThat(mostClaimed).isPositive().isLessThanOrEqualTo(bound);
       holder.rollback();
     }
     TestServer.get().awaitNoDueWork();
-    assertThat(count("SELECT count(*) FROM outbox WHERE app_id = ?::uuid", app)).isZero();
+    assertThat(TestServer.get().count("SELECT count(*) FROM outbox WHERE app_id = ?::uuid", app))
+        .isZero();
     String logs = "SELECT count(*) FROM execution_logs WHERE app_id = ?::uuid";
-    for (int i = 0; i < 100 && count(logs, app) < ROWS; i++) {
+    for (int i = 0; i < 100 && TestServer.get().count(logs, app) < ROWS; i++) {
       Thread.sleep(100); // logs are written in batches, off the settle
     }
-    assertThat(count(logs, app)).isEqualTo(ROWS);
+    assertThat(TestServer.get().count(logs, app)).isEqualTo(ROWS);
     assertThat(
-            count(
-                "SELECT count(DISTINCT execution_id) FROM execution_logs"
-                    + " WHERE app_id = ?::uuid AND status = 'success'",
-                app))
+            TestServer.get()
+                .count(
+                    "SELECT count(DISTINCT execution_id) FROM execution_logs"
+                        + " WHERE app_id = ?::uuid AND status = 'success'",
+                    app))
         .isEqualTo(ROWS);
   }
 
@@ -74,17 +75,6 @@ class UnsettledRunsIT {
         statement.setString(i + 1, params[i]);
       }
       statement.executeUpdate();
-    }
-  }
-
-  private static int count(String sql, String app) throws SQLException {
-    try (Connection db = TestServer.get().connect();
-        PreparedStatement query = db.prepareStatement(sql)) {
-      query.setString(1, app);
-      try (ResultSet row = query.executeQuery()) {
-        row.next();
-        return row.getInt(1);
-      }
     }
   }
 }
