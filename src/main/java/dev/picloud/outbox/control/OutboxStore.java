@@ -103,24 +103,34 @@ public class OutboxStore {
               ScriptStore.RUNNABLE_COLUMNS);
 
   /**
-   * Claims a batch in one statement: {@code outbox_claim} (db-changelog/012), an {@code UPDATE …
-   * RETURNING} in a function only so that it can price every plan but the ordered walk of
-   * outbox_due_idx out of reach; statistics taken while the outbox was empty once made the claim
-   * read and sort every due row. FOR UPDATE SKIP LOCKED lets concurrent claimers pass over rows
+   * Claims a batch in one statement. FOR UPDATE SKIP LOCKED lets concurrent claimers pass over rows
    * another claimer is locking instead of queueing behind it; a row another node claimed and
    * committed after this statement's snapshot is re-checked under the lock, fails {@code claimed_by
    * IS NULL} and is left out. The sub-select sits in ARRAY(…), an init plan that runs exactly once,
    * so its LIMIT bounds the UPDATE (a plain {@code IN (sub-select)} may be re-run, by a rescan or a
-   * READ COMMITTED recheck, and claim beyond it), and the UPDATE then finds its rows by primary
-   * key. Sync rows are claimed only by the node whose inbox waits for them. The attempt is counted
-   * here, so a node that dies mid-run has used it; claim_epoch moves on, which kills every older
-   * token for the row. The claim does not wait for the WAL flush ({@link #COMMIT_WITHOUT_FLUSH}:
-   * the setting is the transaction's, read when it commits). Binds node, lease in milliseconds,
-   * most rows. (Package-private for ClaimPlanIT.)
+   * READ COMMITTED recheck, and claim beyond it), and the UPDATE then finds its rows by primary key
+   * whatever the planner guesses the LIMIT to be. Sync rows are claimed only by the node whose
+   * inbox waits for them. The attempt is counted here, so a node that dies mid-run has used it;
+   * claim_epoch moves on, which kills every older token for the row. The claim does not wait for
+   * the WAL flush ({@link #COMMIT_WITHOUT_FLUSH}). (Package-private for the plan check in
+   * ClaimPlanIT.)
    */
   static final String CLAIM =
-      "SELECT %s FROM outbox_claim(?, ?, ?) o WHERE %s"
-          .formatted(OutboxSql.CLAIMED_COLUMNS, COMMIT_WITHOUT_FLUSH);
+      """
+      UPDATE outbox o
+      SET claimed_by = ?, claimed_at = statement_timestamp(),
+        lease_expires_at = statement_timestamp() + ? * interval '1 millisecond',
+        claim_epoch = o.claim_epoch + 1, attempt_count = o.attempt_count + 1,
+        updated_at = statement_timestamp()
+      WHERE %s AND o.id = ANY (ARRAY(
+        SELECT id FROM outbox
+        WHERE claimed_by IS NULL AND next_attempt_at <= statement_timestamp()
+          AND (reply_node IS NULL OR reply_node = ?)
+        ORDER BY next_attempt_at
+        LIMIT ?
+        FOR UPDATE SKIP LOCKED))
+      RETURNING %s"""
+          .formatted(COMMIT_WITHOUT_FLUSH, OutboxSql.CLAIMED_COLUMNS);
 
   /**
    * SKIP_LOCKED: while another vacuum (autovacuum, another node's) holds the table, this one does
@@ -263,7 +273,7 @@ public class OutboxStore {
    * clock, oldest due first. Rows locked by a concurrent claimer are skipped, not waited for.
    */
   public List<ClaimedRow> claim(String node, int max, Duration lease) {
-    return Jdbc.query(dataSource, CLAIM, ClaimedRow::read, node, lease.toMillis(), max);
+    return Jdbc.query(dataSource, CLAIM, ClaimedRow::read, node, lease.toMillis(), node, max);
   }
 
   /** Deletes the trigger's rows that are not claimed; returns how many. */
