@@ -274,18 +274,15 @@ public class Dispatcher {
 
   /**
    * Claims up to {@code max} due rows when the table may have some. A claim that fills every slot
-   * it asked for may have left more behind; a slow one may call for a vacuum ({@link
-   * OutboxVacuum#claimTook}); a failed one (the database is away) is no rows, and the loop pauses
-   * once, then retries.
+   * it asked for may have left more behind; a failed one (the database is away) is no rows, and the
+   * loop pauses once, then retries.
    */
   private List<ClaimedRow> claim(int max) {
     if (!tableMayHaveRows.getAndSet(false)) {
       return List.of();
     }
     try {
-      long start = System.nanoTime();
       List<ClaimedRow> claimed = store.claim(settings.nodeId(), max, settings.outboxLease());
-      vacuum.claimTook(Duration.ofNanos(System.nanoTime() - start));
       if (claimed.size() == max) {
         tableMayHaveRows.set(true);
       }

@@ -6,9 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * When a node vacuums the outbox: once {@code rows} rows have left the queue through it since its
- * last vacuum began, or after a slow claim, no sooner than {@code interval} after the last one
- * began, and never two at once. Rows are counted by one thread (the dispatcher's loop); a vacuum
- * may finish on another.
+ * last vacuum began, no sooner than {@code interval} after that one began, and never two at once.
+ * Rows are counted by one thread (the dispatcher's loop); a vacuum may finish on another.
  */
 public final class VacuumPace {
   private final int rows;
@@ -28,19 +27,9 @@ public final class VacuumPace {
    */
   public boolean taken(int count, Instant now) {
     taken += count;
-    return taken >= rows && start(now);
-  }
-
-  /**
-   * A claim was slow, which a vacuum may cure whatever the count of rows (it may have been planned
-   * with statistics that say the outbox is empty); true when a vacuum is to start now.
-   */
-  public boolean slowClaim(Instant now) {
-    return start(now);
-  }
-
-  private boolean start(Instant now) {
-    if (now.isBefore(lastStart.plus(interval)) || !running.compareAndSet(false, true)) {
+    if (taken < rows
+        || now.isBefore(lastStart.plus(interval))
+        || !running.compareAndSet(false, true)) {
       return false;
     }
     taken = 0;
@@ -48,7 +37,7 @@ public final class VacuumPace {
     return true;
   }
 
-  /** The vacuum {@link #taken} or {@link #slowClaim} started has ended, done or failed. */
+  /** The vacuum {@link #taken} started has ended, done or failed. */
   public void finished() {
     running.set(false);
   }

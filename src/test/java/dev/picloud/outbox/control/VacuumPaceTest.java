@@ -40,21 +40,4 @@ class VacuumPaceTest {
     pace.finished();
     assertThat(pace.taken(0, T0.plusSeconds(6))).isTrue();
   }
-
-  @Test
-  void aSlowClaimStartsOneWithoutRowsButWithinTheInterval() {
-    assertThat(pace.slowClaim(T0)).isTrue();
-    assertThat(pace.slowClaim(T0.plusSeconds(6))).as("one is running").isFalse();
-    pace.finished();
-    assertThat(pace.slowClaim(T0.plusMillis(4_999))).isFalse();
-    assertThat(pace.slowClaim(T0.plusSeconds(6))).isTrue();
-  }
-
-  @Test
-  void aVacuumAfterASlowClaimCountsRowsAgainFromZero() {
-    assertThat(pace.taken(99, T0)).isFalse();
-    assertThat(pace.slowClaim(T0)).isTrue();
-    pace.finished();
-    assertThat(pace.taken(1, T0.plusSeconds(10))).isFalse();
-  }
 }
