@@ -5,7 +5,8 @@
 # throughput); sync and direct execution run at 32 connections and again at as many as the node
 # has execution slots, where none is refused. Each kind of load runs 60 s unmeasured first
 # (-Dbench.warmup=S to change it): the JIT takes minutes to settle. About 12 minutes in all.
-# Needs wrk (apt-get install wrk). Starts its own PostgreSQL and Liberty.
+# Needs wrk (apt-get install wrk). Starts its own PostgreSQL and Liberty; the database runs without
+# fsync unless -Dbench.durable=true (what operators run: every commit waits for the disk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B package -DskipTests -Dspotless.check.skip=true

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A throwaway embedded PostgreSQL and the Liberty server {@code ./mvnw package} prepared, on port
  * 8090, with the instance defaults (only the bootstrap owner is set): what the load benchmarks run
- * against. Closing stops both.
+ * against. The database does not wait for the disk unless {@code -Dbench.durable=true} (then every
+ * commit waits for its WAL flush, as an operator's does). Closing stops both.
  */
 final class BenchServer implements AutoCloseable {
   private final EmbeddedDatabase db;
@@ -32,7 +33,10 @@ final class BenchServer implements AutoCloseable {
   }
 
   static BenchServer start(String name) {
-    EmbeddedDatabase db = EmbeddedDatabase.throwaway();
+    EmbeddedDatabase db =
+        Boolean.getBoolean("bench.durable")
+            ? EmbeddedDatabase.throwawayDurable()
+            : EmbeddedDatabase.throwaway();
     Map<String, String> env =
         new HashMap<>(
             LibertyServer.databaseEnv(

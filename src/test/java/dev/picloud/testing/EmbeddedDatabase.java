@@ -29,6 +29,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Map<String, String> THROWAWAY =
       Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off");
 
+  /** Every commit waits for its WAL to reach the disk: what an operator's database does. */
+  private static final Map<String, String> DURABLE =
+      Map.of("fsync", "on", "synchronous_commit", "on");
+
   private final EmbeddedPostgres postgres;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -47,7 +51,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(false)
             .setRegisterShutdownHook(false),
-        Map.of("fsync", "on", "synchronous_commit", "on"));
+        DURABLE);
   }
 
   /** A server on a fixed port and data folder, so a test can stop it and start it again. */
@@ -63,6 +67,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Starts a server on a fresh, throwaway data folder tuned for tests (no fsync). */
   public static EmbeddedDatabase throwaway() {
     return start(EmbeddedPostgres.builder().setCleanDataDirectory(true), THROWAWAY);
+  }
+
+  /**
+   * A fresh, throwaway data folder, durable as {@link #persistent}: for the benchmarks of what an
+   * operator runs.
+   */
+  public static EmbeddedDatabase throwawayDurable() {
+    return start(EmbeddedPostgres.builder().setCleanDataDirectory(true), DURABLE);
   }
 
   /**
