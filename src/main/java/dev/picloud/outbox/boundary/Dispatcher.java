@@ -42,7 +42,8 @@ import java.util.logging.Logger;
  * ({@link #runHere}) and wait in memory for a slot; a round that starts only those is followed by
  * one that claims from the table first, so a stream of sync requests cannot starve the queue.
  *
- * <p>Every round counts the rows it took towards the next {@link OutboxVacuum}.
+ * <p>Every round counts the rows it took towards the next upkeep of the outbox ({@link
+ * OutboxMaintenance}).
  *
  * <p>The table is asked only when it may hold due rows: after a wake-up, or when the last claim
  * filled every slot it asked for, or rows went back. A sync request or a finished run alone costs
@@ -60,7 +61,7 @@ public class Dispatcher {
   @Inject OutboxStore store;
   @Inject OutboxRecovery recovery;
   @Inject RowRuns runs;
-  @Inject OutboxVacuum vacuum;
+  @Inject OutboxMaintenance maintenance;
   @Inject ScriptRuntime runtime;
   @Inject Settings settings;
   @Inject Clock clock;
@@ -249,7 +250,7 @@ public class Dispatcher {
       claimed = true;
     }
     tableTurn = !claimed;
-    vacuum.taken(rows.size());
+    maintenance.taken(rows.size());
     if (rows.isEmpty()) {
       return false;
     }

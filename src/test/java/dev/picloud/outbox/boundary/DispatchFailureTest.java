@@ -104,8 +104,7 @@ class DispatchFailureTest {
     dispatcher.settings = SETTINGS;
     dispatcher.clock = Clock.systemUTC();
     dispatcher.runtime = Runs.shared();
-    dispatcher.vacuum = new OutboxVacuum();
-    dispatcher.vacuum.clock = dispatcher.clock;
+    dispatcher.maintenance = new NoUpkeep();
     dispatcher.store =
         new OutboxStore() {
           @Override

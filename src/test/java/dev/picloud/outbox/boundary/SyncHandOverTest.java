@@ -10,7 +10,6 @@ import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
 import dev.picloud.runtime.Runs;
 import dev.picloud.scripts.control.ScriptStore.RunnableScript;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -200,8 +199,7 @@ class SyncHandOverTest {
     Dispatcher built = new Dispatcher();
     built.settings = SETTINGS;
     built.runtime = Runs.shared();
-    built.vacuum = new OutboxVacuum();
-    built.vacuum.clock = Clock.systemUTC();
+    built.maintenance = new NoUpkeep();
     built.store =
         new OutboxStore() {
           @Override

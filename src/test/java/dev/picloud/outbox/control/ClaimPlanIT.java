@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +21,15 @@ class ClaimPlanIT {
   @Test
   void claimWalksTheDueIndexForCustomAndGenericPlans() throws SQLException {
     UUID app = outbox.newApp();
-    for (int i = 0; i < 4; i++) {
-      outbox.insertAll(
-          IntStream.range(0, 5_000).mapToObj(n -> NewRows.async(app).build()).toList());
-    }
+    outbox.enqueue(app, 20_000);
     outbox.store.claim("busy-node", 15_000, OutboxDb.LONG_LEASE);
     Jdbc.update(outbox.db, "ANALYZE outbox");
 
-    String prepared =
-        "PREPARE claim_plan(text, bigint, text, int) AS " + QueryPlans.numbered(OutboxStore.CLAIM);
-    String execute = "EXPLAIN EXECUTE claim_plan('node-a', 60000, 'node-a', 32)";
     try (Connection connection = outbox.db.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute(prepared);
-      statement.execute("SET plan_cache_mode = force_custom_plan");
-      String custom = QueryPlans.plan(statement, execute);
-      statement.execute("SET plan_cache_mode = force_generic_plan");
-      String generic = QueryPlans.plan(statement, execute);
+      QueryPlans.prepareClaim(statement);
+      String custom = QueryPlans.claimPlan(statement, "force_custom_plan");
+      String generic = QueryPlans.claimPlan(statement, "force_generic_plan");
 
       for (String plan : List.of(custom, generic)) {
         assertThat(plan)

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 /**
@@ -67,6 +68,16 @@ final class OutboxDb {
   /** Enqueues the rows in one statement; their ids, in the order given. */
   List<UUID> insertAll(List<NewOutboxRow> rows) {
     return store.insertAll(rows).stream().map(OutboxStore.Inserted::id).toList();
+  }
+
+  /** Enqueues {@code count} due async rows of {@code app}, at most 5,000 to a statement. */
+  void enqueue(UUID app, int count) {
+    for (int left = count; left > 0; left -= 5_000) {
+      insertAll(
+          IntStream.range(0, Math.min(left, 5_000))
+              .mapToObj(n -> NewRows.async(app).build())
+              .toList());
+    }
   }
 
   /** Claims with a long lease and expects exactly one row. */

@@ -30,4 +30,18 @@ final class QueryPlans {
     }
     return String.join("\n", lines);
   }
+
+  /**
+   * Prepares the store's claim on this connection as {@code claim_plan}, for {@link #claimPlan}.
+   */
+  static void prepareClaim(Statement statement) throws SQLException {
+    statement.execute(
+        "PREPARE claim_plan(text, bigint, text, int) AS " + numbered(OutboxStore.CLAIM));
+  }
+
+  /** The plan of a claim of 32 rows under {@code mode} (a {@code plan_cache_mode}). */
+  static String claimPlan(Statement statement, String mode) throws SQLException {
+    statement.execute("SET plan_cache_mode = " + mode);
+    return plan(statement, "EXPLAIN EXECUTE claim_plan('node-a', 60000, 'node-a', 32)");
+  }
 }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class VacuumPaceTest {
+class MaintenancePaceTest {
   private static final Instant T0 = Instant.parse("2026-12-07T00:00:00Z");
-  private final VacuumPace pace = new VacuumPace(100, Duration.ofSeconds(5));
+  private final MaintenancePace pace = new MaintenancePace(100, Duration.ofSeconds(5));
 
   @Test
   void aVacuumIsDueOnceEnoughRowsLeftTheQueue() {
@@ -39,5 +39,14 @@ class VacuumPaceTest {
     assertThat(pace.taken(100, T0.plusSeconds(6))).isFalse();
     pace.finished();
     assertThat(pace.taken(0, T0.plusSeconds(6))).isTrue();
+  }
+
+  @Test
+  void withoutARowCountOnlyTheIntervalPacesIt() {
+    MaintenancePace byTime = new MaintenancePace(0, Duration.ofSeconds(1));
+    assertThat(byTime.taken(0, T0)).isTrue();
+    byTime.finished();
+    assertThat(byTime.taken(0, T0.plusMillis(999))).isFalse();
+    assertThat(byTime.taken(0, T0.plusSeconds(1))).isTrue();
   }
 }
