@@ -140,26 +140,17 @@ public class OutboxStore {
   private static final String VACUUM = "VACUUM (INDEX_CLEANUP ON, SKIP_LOCKED) outbox";
 
   /**
-   * SKIP_LOCKED as for {@link #VACUUM}. Counts the rows from a sample, which is what the planner
-   * estimates a claim's rows from.
-   */
-  private static final String ANALYZE = "ANALYZE (SKIP_LOCKED) outbox";
-
-  /**
    * The rows the planner believes the outbox holds (-1: never counted) and the live rows the
    * statistics system counts as inserts and deletes commit.
    */
   private static final String ROW_COUNTS =
       "SELECT reltuples, pg_stat_get_live_tuples(oid) FROM pg_class WHERE oid = 'outbox'::regclass";
 
-  /**
-   * Only the table's owner (or a member of the owning role, or a superuser) may vacuum or analyze
-   * it.
-   */
-  private static final String MAY_MAINTAIN =
+  /** Only the table's owner (or a member of the owning role, or a superuser) may vacuum it. */
+  private static final String MAY_VACUUM =
       "SELECT pg_has_role(current_user, relowner, 'USAGE') FROM pg_class WHERE oid = 'outbox'::regclass";
 
-  /** The warning of a vacuum or analyze that skipped the table because another one holds it. */
+  /** The warning of a vacuum that skipped the table because another one holds it. */
   private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   /** A deleted or disabled trigger's pending events; claimed ones finish their current attempt. */
@@ -297,40 +288,21 @@ public class OutboxStore {
     return Jdbc.update(dataSource, DROP_FOR_TRIGGER, triggerId);
   }
 
-  /** Whether this connection's user may vacuum and analyze the outbox (else those do nothing). */
-  public boolean mayMaintain() {
-    return Jdbc.queryOne(dataSource, MAY_MAINTAIN, row -> row.getBoolean(1)).orElse(false);
+  /** Whether this connection's user may vacuum the outbox ({@link #vacuum} does nothing if not). */
+  public boolean mayVacuum() {
+    return Jdbc.queryOne(dataSource, MAY_VACUUM, row -> row.getBoolean(1)).orElse(false);
   }
 
   /**
    * Removes the dead versions settled and claimed rows leave in the table and its indexes, now
-   * rather than at the next autovacuum. Must not be called inside a transaction. Returns the
-   * database's warnings, but for the one that says another vacuum held the table.
+   * rather than at the next autovacuum, and counts the table's rows again for the planner. Must not
+   * be called inside a transaction. Returns the database's warnings, but for the one that says
+   * another vacuum held the table.
    */
   public List<String> vacuum() {
-    return maintain(VACUUM);
-  }
-
-  /**
-   * Counts the outbox's rows again for the planner, now rather than at the next autoanalyze.
-   * Returns the database's warnings, but for the one that says another vacuum or analyze held the
-   * table.
-   */
-  public List<String> analyze() {
-    return maintain(ANALYZE);
-  }
-
-  /** What the planner believes the outbox holds against what it holds. */
-  public OutboxRowCounts rowCounts() {
-    return Jdbc.queryOne(
-            dataSource, ROW_COUNTS, row -> new OutboxRowCounts(row.getDouble(1), row.getLong(2)))
-        .orElseThrow(() -> new IllegalStateException("the outbox table is missing"));
-  }
-
-  private List<String> maintain(String command) {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute(command);
+      statement.execute(VACUUM);
       List<String> warnings = new ArrayList<>();
       for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
         if (!LOCK_NOT_AVAILABLE.equals(w.getSQLState())) {
@@ -341,6 +313,13 @@ public class OutboxStore {
     } catch (SQLException e) {
       throw new Jdbc.DataAccessException(e);
     }
+  }
+
+  /** What the planner believes the outbox holds against what it holds. */
+  public OutboxRowCounts rowCounts() {
+    return Jdbc.queryOne(
+            dataSource, ROW_COUNTS, row -> new OutboxRowCounts(row.getDouble(1), row.getLong(2)))
+        .orElseThrow(() -> new IllegalStateException("the outbox table is missing"));
   }
 
   private static Array textArray(Connection connection, List<?> values) throws SQLException {

@@ -4,6 +4,6 @@ package dev.picloud.outbox.boundary;
 final class NoUpkeep extends OutboxMaintenance {
   @Override
   public void taken(int rows) {
-    // no table to vacuum or analyze
+    // no table to vacuum
   }
 }

@@ -8,7 +8,12 @@ class OutboxRowCountsTest {
   @Test
   void anEmptyCountOverManyLiveRowsMisleadsThePlanner() {
     assertThat(new OutboxRowCounts(0, 136_000).misleadPlanner()).isTrue();
-    assertThat(new OutboxRowCounts(-1, OutboxRowCounts.FEW).misleadPlanner()).isTrue();
+    assertThat(new OutboxRowCounts(0, OutboxRowCounts.FEW).misleadPlanner()).isTrue();
+  }
+
+  @Test
+  void aTableNeverCountedIsEstimatedFromItsSize() {
+    assertThat(new OutboxRowCounts(-1, 136_000).misleadPlanner()).isFalse();
   }
 
   @Test

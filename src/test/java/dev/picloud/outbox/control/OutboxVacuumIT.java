@@ -89,7 +89,7 @@ class OutboxVacuumIT {
 
   @Test
   void onlyTheTablesOwnerMayVacuumIt() throws SQLException {
-    assertThat(outbox.store.mayMaintain()).isTrue();
+    assertThat(outbox.store.mayVacuum()).isTrue();
 
     String role = "outbox_reader_" + UUID.randomUUID().toString().substring(0, 8);
     Jdbc.update(outbox.db, "CREATE ROLE " + role + " LOGIN");
@@ -100,7 +100,7 @@ class OutboxVacuumIT {
       OutboxStore store = new OutboxStore();
       store.dataSource = asReader;
 
-      assertThat(store.mayMaintain()).isFalse();
+      assertThat(store.mayVacuum()).isFalse();
       assertThat(store.vacuum()).singleElement().asString().contains("outbox");
     } finally {
       Jdbc.update(outbox.db, "DROP ROLE " + role);
