@@ -30,8 +30,8 @@ import java.util.logging.Logger;
  * live rows, and vacuums the table when the count would mislead the planner ({@link
  * OutboxRowCounts}): after a vacuum that found the queue empty, claims would otherwise read and
  * sort every due row until autoanalyze, up to a minute later. A vacuum counts the rows again and
- * leaves the column statistics alone: an ANALYZE at that moment, with every row of the new backlog
- * unclaimed, recorded statistics that slowed the drain that followed by a third to a half.
+ * leaves the column statistics alone; an ANALYZE at that moment (every row of the new backlog
+ * unclaimed) slowed the drain that followed by a third to a half, likely through those.
  *
  * <p>A user that may not vacuum the table is told once, and the table is left to autovacuum.
  */
@@ -50,7 +50,7 @@ public class OutboxMaintenance {
   private final MaintenancePace statisticsPace = new MaintenancePace(0, STATISTICS_INTERVAL);
   private ExecutorService worker;
 
-  /** Whether the database lets this user maintain the table: null until asked; worker only. */
+  /** Whether the database lets this user vacuum the table: null until asked; worker only. */
   private Boolean allowed;
 
   /**
