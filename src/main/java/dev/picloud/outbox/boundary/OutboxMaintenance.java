@@ -93,7 +93,7 @@ public class OutboxMaintenance {
   private void vacuum() {
     try {
       if (allowed()) {
-        store.vacuum().forEach(warning -> LOG.warning(() -> "Vacuuming the outbox: " + warning));
+        vacuumNow();
       }
     } catch (RuntimeException e) {
       LOG.warning(
@@ -110,9 +110,12 @@ public class OutboxMaintenance {
 
   private void recountIfMiscounted() {
     try {
+      if (!allowed()) {
+        return;
+      }
       OutboxRowCounts counts = store.rowCounts();
-      if (counts.misleadPlanner() && allowed()) {
-        store.vacuum().forEach(warning -> LOG.warning(() -> "Vacuuming the outbox: " + warning));
+      if (counts.misleadPlanner()) {
+        vacuumNow();
         LOG.info(
             () ->
                 String.format(
@@ -133,6 +136,10 @@ public class OutboxMaintenance {
     } finally {
       statisticsPace.finished();
     }
+  }
+
+  private void vacuumNow() {
+    store.vacuum().forEach(warning -> LOG.warning(() -> "Vacuuming the outbox: " + warning));
   }
 
   private boolean allowed() {

@@ -17,41 +17,54 @@ import org.junit.jupiter.api.Test;
  * planner's row count can only move through the node's vacuums.
  */
 class OutboxMaintenanceServerIT {
+  private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
+
   private final Scenario scenario = Scenario.onTestServer();
 
   @Test
   void drainingTheQueueVacuumsIt() throws Exception {
-    String app = scenario.createApp("vacuum").getString("id");
-    String script = scenario.createScript(app, "return 1;");
-    execute("ALTER TABLE outbox SET (autovacuum_enabled = false)");
-    try {
-      long before = manualVacuums();
-      enqueue(app, script, OutboxMaintenance.VACUUM_ROWS + 1, "0");
+    withoutAutovacuum(
+        "vacuum",
+        (app, script) -> {
+          long before = manualVacuums();
+          enqueue(app, script, OutboxMaintenance.VACUUM_ROWS + 1, 0);
 
-      TestServer.get().awaitNoDueWork();
-      await("the node vacuumed the outbox", () -> manualVacuums() > before);
-    } finally {
-      execute("ALTER TABLE outbox RESET (autovacuum_enabled)");
-    }
+          TestServer.get().awaitNoDueWork();
+          await("the node vacuumed the outbox", () -> manualVacuums() > before);
+        });
   }
 
   @Test
   void aBacklogAfterAnEmptyVacuumGetsCountedByAnotherVacuum() throws Exception {
-    String app = scenario.createApp("recount").getString("id");
+    withoutAutovacuum(
+        "recount",
+        (app, script) -> {
+          // Rows due in an hour: the node cannot drain them before it looks at the statistics.
+          enqueue(app, script, 5_000, HOUR_MILLIS);
+          execute("DELETE FROM outbox WHERE app_id = '" + app + "'");
+          execute("VACUUM outbox"); // records zero rows in the pages the outbox keeps
+          long before = manualVacuums();
+
+          enqueue(app, script, 5_000, HOUR_MILLIS);
+
+          await(
+              "the node vacuumed the outbox and counted the rows",
+              () -> manualVacuums() > before && plannedRows() > 500);
+        });
+  }
+
+  /** A step of a test, given an app of its own and a script of that app. */
+  private interface Step {
+    void run(String app, String script) throws Exception;
+  }
+
+  /** Runs {@code step} with autovacuum off for the outbox, and deletes the app's rows after it. */
+  private void withoutAutovacuum(String slug, Step step) throws Exception {
+    String app = scenario.createApp(slug).getString("id");
     String script = scenario.createScript(app, "return 1;");
     execute("ALTER TABLE outbox SET (autovacuum_enabled = false)");
     try {
-      // Rows due in an hour: the node cannot drain them before it looks at the statistics.
-      enqueue(app, script, 5_000, "3600000");
-      execute("DELETE FROM outbox WHERE app_id = '" + app + "'");
-      execute("VACUUM outbox"); // records zero rows in the pages the outbox keeps
-      long before = manualVacuums();
-
-      enqueue(app, script, 5_000, "3600000");
-
-      await(
-          "the node vacuumed the outbox and counted the rows",
-          () -> manualVacuums() > before && plannedRows() > 500);
+      step.run(app, script);
     } finally {
       execute("DELETE FROM outbox WHERE app_id = '" + app + "'");
       execute("ALTER TABLE outbox RESET (autovacuum_enabled)");
@@ -59,7 +72,7 @@ class OutboxMaintenanceServerIT {
   }
 
   /** Enqueues {@code rows} async rows of the script, due in {@code dueInMillis}. */
-  private static void enqueue(String app, String script, int rows, String dueInMillis)
+  private static void enqueue(String app, String script, int rows, long dueInMillis)
       throws SQLException {
     try (Connection db = TestServer.get().connect();
         PreparedStatement enqueue =
@@ -73,7 +86,7 @@ class OutboxMaintenanceServerIT {
                 FROM (SELECT gen_random_uuid() e FROM generate_series(1, ?)) rows""")) {
       enqueue.setString(1, app);
       enqueue.setString(2, script);
-      enqueue.setString(3, dueInMillis);
+      enqueue.setLong(3, dueInMillis);
       enqueue.setInt(4, rows);
       enqueue.executeUpdate();
     }

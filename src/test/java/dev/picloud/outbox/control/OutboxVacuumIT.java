@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The outbox's own vacuum: it removes the dead entries every claim walks past, it skips a table
- * another vacuum holds instead of waiting, and a user that does not own the table is found out.
- * Autovacuum is off for the outbox meanwhile, so only the vacuum under test removes anything.
+ * The outbox's own vacuum: it removes the dead entries every claim walks past, it counts a backlog
+ * that came after a vacuum found the table empty (claims are planned for an empty table until
+ * then), it skips a table another vacuum holds instead of waiting, and a user that does not own the
+ * table is found out. Autovacuum (and so autoanalyze) is off for the outbox meanwhile, so only the
+ * vacuum under test removes or counts anything.
  */
 class OutboxVacuumIT {
   /** The claim's pick, on its own: what it reads is what a claim pays before it locks a row. */
@@ -71,6 +74,27 @@ class OutboxVacuumIT {
     assertThat(outbox.store.claim("vacuum-node", 10, OutboxDb.LONG_LEASE))
         .extracting(ClaimedRow::id)
         .containsExactly(due);
+  }
+
+  @Test
+  void anEmptyVacuumMisleadsClaimsUntilAVacuumCountsTheBacklog() throws Exception {
+    UUID app = outbox.newApp();
+    outbox.enqueue(app, 20_000);
+    Jdbc.update(outbox.db, "ANALYZE outbox");
+    Jdbc.update(outbox.db, "DELETE FROM outbox");
+    assertThat(outbox.store.vacuum()).isEmpty();
+    outbox.enqueue(app, 20_000);
+    awaitLiveRows(20_000);
+
+    assertThat(outbox.store.rowCounts().misleadPlanner()).isTrue();
+    assertThat(customClaimPlan()).contains("Sort").doesNotContain("outbox_due_idx");
+
+    assertThat(outbox.store.vacuum()).isEmpty();
+
+    assertThat(outbox.store.rowCounts().misleadPlanner()).isFalse();
+    assertThat(customClaimPlan())
+        .contains("Index Scan using outbox_due_idx")
+        .doesNotContain("Sort");
   }
 
   @Test
@@ -124,6 +148,25 @@ class OutboxVacuumIT {
         return top.getJsonNumber("Shared Hit Blocks").longValue()
             + top.getJsonNumber("Shared Read Blocks").longValue();
       }
+    }
+  }
+
+  private String customClaimPlan() throws SQLException {
+    try (Connection connection = outbox.db.getConnection();
+        Statement statement = connection.createStatement()) {
+      QueryPlans.prepareClaim(statement);
+      return QueryPlans.claimPlan(statement, "force_custom_plan");
+    }
+  }
+
+  /** The statistics system counts committed inserts a little later, when a backend reports them. */
+  private void awaitLiveRows(long rows) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (outbox.store.rowCounts().live() < rows) {
+      assertThat(System.nanoTime())
+          .as("%d live rows counted within 30 s", rows)
+          .isLessThan(deadline);
+      Thread.sleep(100);
     }
   }
 }
