@@ -11,5 +11,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B package -DskipTests -Dspotless.check.skip=true
 exec ./mvnw -q -B exec:java -Dexec.mainClass=dev.picloud.bench.DataPlaneBench \
-  -Dexec.classpathScope=test -Djdk.httpclient.allowRestrictedHeaders=host \
+  -Dexec.classpathScope=test -Djdk.httpclient.allowRestrictedHeaders=host -Dsun.net.http.allowRestrictedHeaders=true \
   -Dpicloud.wlp.dir=target/liberty/wlp -Dpicloud.server.name=picloud "$@"

@@ -5,9 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,11 +14,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The data-plane figures of issues 3 and 4, in one run on this machine: wrk throughput and latency
@@ -177,21 +169,18 @@ public final class DataPlaneBench {
   }
 
   /**
-   * Open loop: one async request every 5 ms for 20 s, after 10 s of the same unmeasured (the
-   * route's script and its SDK path are new to the JIT); pickup = script start - accepted_at.
+   * Open loop: one async request every 5 ms for 20 s, after as long as the other figures' warm-up
+   * of the same unmeasured (the route's script and its SDK path are new to the JIT: at 200 rows/s,
+   * C2 compiled for over a second a second through the first 15 s and settled after about two
+   * minutes); pickup = script start - accepted_at.
    */
   private static void pickup(URI base, String slug, BenchServer db, String appId) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(base.resolve("/stamped"))
-            .header("Host", slug + ".localhost")
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .build();
-    sendEvery5Ms(client, request, 10);
+    PacedPosts posts = new PacedPosts(base.resolve("/stamped"), slug + ".localhost", "{}");
+    posts.send(WARM_UP, 5);
     db.awaitEmptyOutbox(appId);
     Map<String, Instant> accepted = new HashMap<>();
-    for (var future : sendEvery5Ms(client, request, 20)) {
-      JsonObject body = Json.createReader(new StringReader(future.join().body())).readObject();
+    for (String answer : posts.send(20, 5)) {
+      JsonObject body = Json.createReader(new StringReader(answer)).readObject();
       accepted.put(body.getString("execution_id"), Instant.parse(body.getString("accepted_at")));
     }
     db.awaitEmptyOutbox(appId);
@@ -224,20 +213,5 @@ public final class DataPlaneBench {
         pickups.get((int) (pickups.size() * 0.90)),
         pickups.get((int) (pickups.size() * 0.99)),
         pickups.get(pickups.size() - 1));
-  }
-
-  private static List<CompletableFuture<HttpResponse<String>>> sendEvery5Ms(
-      HttpClient client, HttpRequest request, int seconds) throws InterruptedException {
-    List<CompletableFuture<HttpResponse<String>>> sent = new CopyOnWriteArrayList<>();
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    timer.scheduleAtFixedRate(
-        () -> sent.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())),
-        0,
-        5,
-        TimeUnit.MILLISECONDS);
-    Thread.sleep(seconds * 1000L);
-    timer.shutdownNow();
-    sent.forEach(CompletableFuture::join);
-    return sent;
   }
 }
