@@ -1,9 +1,9 @@
 package dev.picloud.outbox.boundary;
 
 import dev.picloud.outbox.control.ClaimedRow;
-import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.OutboxRecovery;
 import dev.picloud.outbox.control.OutboxStore;
+import dev.picloud.outbox.control.RunnableRow;
 import dev.picloud.platform.control.DatabaseReady;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.runtime.control.ExecutionGate;
@@ -67,7 +67,7 @@ public class Dispatcher {
   @Inject Clock clock;
 
   /** Rows handed over by {@link #runHere}, oldest first. */
-  private final Queue<HandedOverRow> local = new ConcurrentLinkedQueue<>();
+  private final Queue<RunnableRow> local = new ConcurrentLinkedQueue<>();
 
   /** The last round claimed nothing from the table: this one claims first (loop thread only). */
   private boolean tableTurn;
@@ -111,7 +111,7 @@ public class Dispatcher {
   }
 
   /** Starts a row written already claimed by this node (a sync request's) once a slot is free. */
-  public void runHere(HandedOverRow row) {
+  public void runHere(RunnableRow row) {
     local.add(row);
     signal();
   }
@@ -228,7 +228,7 @@ public class Dispatcher {
    * claimed from the table, one or the other first by turns. False when there is nothing to do
    * until a wake-up: the gate is full, the rows already run wait to be settled ({@link
    * RowRuns#UNSETTLED_PER_SLOT}), nothing is due, or rows went back (an app at its own concurrency
-   * cap, scripts that could not be read).
+   * cap, a row that could not be started).
    */
   boolean claimAndStart() {
     ExecutionGate gate = runtime.gate();
@@ -242,11 +242,11 @@ public class Dispatcher {
     Map<UUID, RunnableScript> scripts = new HashMap<>();
     boolean claimed = tableTurn;
     if (claimed) {
-      rows.addAll(claim(room));
+      claim(room).forEach(row -> add(row, rows, scripts));
     }
     takeLocal(rows, scripts, room);
     if (!claimed && rows.size() < room) {
-      rows.addAll(claim(room - rows.size()));
+      claim(room - rows.size()).forEach(row -> add(row, rows, scripts));
       claimed = true;
     }
     tableTurn = !claimed;
@@ -262,28 +262,33 @@ public class Dispatcher {
   }
 
   /**
-   * Adds this node's claimed rows to {@code rows}, oldest first, up to {@code room}, and the
-   * scripts their inserts read to {@code scripts}.
+   * Adds the rows handed over to this node to {@code rows}, oldest first, up to {@code room}, and
+   * the scripts their inserts read to {@code scripts}.
    */
   private void takeLocal(List<ClaimedRow> rows, Map<UUID, RunnableScript> scripts, int room) {
-    HandedOverRow next;
+    RunnableRow next;
     while (rows.size() < room && (next = local.poll()) != null) {
-      rows.add(next.row());
-      next.script().ifPresent(script -> scripts.put(script.id(), script));
+      add(next, rows, scripts);
     }
   }
 
+  private static void add(
+      RunnableRow next, List<ClaimedRow> rows, Map<UUID, RunnableScript> scripts) {
+    rows.add(next.row());
+    next.script().ifPresent(script -> scripts.put(script.id(), script));
+  }
+
   /**
-   * Claims up to {@code max} due rows when the table may have some. A claim that fills every slot
-   * it asked for may have left more behind; a failed one (the database is away) is no rows, and the
-   * loop pauses once, then retries.
+   * Claims up to {@code max} due rows, with their scripts, when the table may have some. A claim
+   * that fills every slot it asked for may have left more behind; a failed one (the database is
+   * away) is no rows, and the loop pauses once, then retries.
    */
-  private List<ClaimedRow> claim(int max) {
+  private List<RunnableRow> claim(int max) {
     if (!tableMayHaveRows.getAndSet(false)) {
       return List.of();
     }
     try {
-      List<ClaimedRow> claimed = store.claim(settings.nodeId(), max, settings.outboxLease());
+      List<RunnableRow> claimed = store.claim(settings.nodeId(), max, settings.outboxLease());
       if (claimed.size() == max) {
         tableMayHaveRows.set(true);
       }

@@ -1,11 +1,11 @@
 package dev.picloud.outbox.boundary;
 
 import dev.picloud.outbox.control.Claim;
-import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.OutboxStore.Inserted;
+import dev.picloud.outbox.control.RunnableRow;
 import dev.picloud.platform.control.GroupCommit;
 import dev.picloud.platform.control.Jdbc;
 import dev.picloud.platform.control.Settings;
@@ -37,7 +37,7 @@ public class OutboxGroupCommit {
   @Inject Settings settings;
 
   private GroupCommit<NewOutboxRow, Inserted> rows;
-  private GroupCommit<NewOutboxRow, HandedOverRow> claimedRows;
+  private GroupCommit<NewOutboxRow, RunnableRow> claimedRows;
   private GroupCommit<Claim, Boolean> claims;
 
   @PostConstruct
@@ -74,7 +74,7 @@ public class OutboxGroupCommit {
    * script, once the row is committed, or the write's failure (nothing of the row was written). It
    * completes on the writer thread, so what depends on it must be quick.
    */
-  public CompletableFuture<HandedOverRow> appendClaimed(NewOutboxRow row) {
+  public CompletableFuture<RunnableRow> appendClaimed(NewOutboxRow row) {
     return claimedRows.submit(row);
   }
 

@@ -13,7 +13,6 @@ import dev.picloud.runtime.control.RequestData;
 import dev.picloud.scripts.boundary.RunServices;
 import dev.picloud.scripts.boundary.ScriptRuns;
 import dev.picloud.scripts.control.RequestJson;
-import dev.picloud.scripts.control.ScriptStore;
 import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import dev.picloud.triggers.control.Trigger;
 import dev.picloud.triggers.control.TriggerStore;
@@ -24,8 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,28 +35,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RowPlans {
-  @Inject ScriptStore scripts;
   @Inject TriggerStore triggers;
   @Inject Users users;
   @Inject Settings settings;
   @Inject RunServices services;
 
-  /**
-   * The scripts a claimed batch runs: those in {@code known}, and the rest read in one round trip
-   * (none when all are known); a deleted script is missing.
-   */
-  Map<UUID, RunnableScript> scriptsOf(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
-    List<UUID> unknown =
-        rows.stream().map(ClaimedRow::scriptId).filter(id -> !known.containsKey(id)).toList();
-    if (unknown.isEmpty()) {
-      return known;
-    }
-    Map<UUID, RunnableScript> all = new HashMap<>(scripts.findForRun(unknown));
-    all.putAll(known);
-    return all;
-  }
-
-  /** {@code scripts}: what {@link #scriptsOf} found for the row's batch. */
+  /** {@code scripts}: those read with the row's batch ({@link RowRuns#startAll}). */
   RowPlan plan(ClaimedRow row, Map<UUID, RunnableScript> scripts) {
     JsonObject payload = Jsonp.createReader(new StringReader(row.payloadJson())).readObject();
     boolean http = row.sourceKind() == SourceKind.HTTP;

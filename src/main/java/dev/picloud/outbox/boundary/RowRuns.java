@@ -78,19 +78,11 @@ public class RowRuns {
   }
 
   /**
-   * Starts the runs of a claimed batch, reading the scripts not in {@code known} (those sync rows'
-   * inserts read); false when a row went back because its app has no free slot, or the batch did
-   * because its scripts could not be read.
+   * Starts the runs of a claimed batch with the scripts the statements that claimed its rows read
+   * (a row whose script is not among them is not run: the script is gone); false when a row went
+   * back because its app has no free slot or it could not be started.
    */
-  public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
-    Map<UUID, RunnableScript> scripts;
-    try {
-      scripts = plans.scriptsOf(rows, known);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Cannot read the scripts of claimed outbox rows; giving them back", e);
-      rows.forEach(this::giveBack);
-      return false;
-    }
+  public boolean startAll(List<ClaimedRow> rows, Map<UUID, RunnableScript> scripts) {
     boolean allStarted = true;
     for (ClaimedRow row : rows) {
       allStarted &= startOrGiveBack(row, scripts);

@@ -112,25 +112,31 @@ public class OutboxStore {
    * whatever the planner guesses the LIMIT to be. Sync rows are claimed only by the node whose
    * inbox waits for them. The attempt is counted here, so a node that dies mid-run has used it;
    * claim_epoch moves on, which kills every older token for the row. The claim does not wait for
-   * the WAL flush ({@link #COMMIT_WITHOUT_FLUSH}). (Package-private for the plan check in
-   * ClaimPlanIT.)
+   * the WAL flush ({@link #COMMIT_WITHOUT_FLUSH}). Each row comes with its script and app, by outer
+   * join, as a sync row's insert does ({@link #INSERT_CLAIMED}): the dispatcher's next round trip,
+   * which read them, cost a row claimed alone a fifth of the dispatcher thread's CPU at 200 rows/s
+   * (issue 4). (Package-private for the plan check in ClaimPlanIT.)
    */
   static final String CLAIM =
       """
-      UPDATE outbox o
-      SET claimed_by = ?, claimed_at = statement_timestamp(),
-        lease_expires_at = statement_timestamp() + ? * interval '1 millisecond',
-        claim_epoch = o.claim_epoch + 1, attempt_count = o.attempt_count + 1,
-        updated_at = statement_timestamp()
-      WHERE %s AND o.id = ANY (ARRAY(
-        SELECT id FROM outbox
-        WHERE claimed_by IS NULL AND next_attempt_at <= statement_timestamp()
-          AND (reply_node IS NULL OR reply_node = ?)
-        ORDER BY next_attempt_at
-        LIMIT ?
-        FOR UPDATE SKIP LOCKED))
-      RETURNING %s"""
-          .formatted(COMMIT_WITHOUT_FLUSH, OutboxSql.CLAIMED_COLUMNS);
+      WITH claimed AS (
+        UPDATE outbox o
+        SET claimed_by = ?, claimed_at = statement_timestamp(),
+          lease_expires_at = statement_timestamp() + ? * interval '1 millisecond',
+          claim_epoch = o.claim_epoch + 1, attempt_count = o.attempt_count + 1,
+          updated_at = statement_timestamp()
+        WHERE %s AND o.id = ANY (ARRAY(
+          SELECT id FROM outbox
+          WHERE claimed_by IS NULL AND next_attempt_at <= statement_timestamp()
+            AND (reply_node IS NULL OR reply_node = ?)
+          ORDER BY next_attempt_at
+          LIMIT ?
+          FOR UPDATE SKIP LOCKED))
+        RETURNING %s)
+      SELECT claimed.*, %s
+      FROM claimed LEFT JOIN scripts s ON s.id = claimed.script_id AND s.app_id = claimed.app_id
+        LEFT JOIN apps a ON a.id = s.app_id"""
+          .formatted(COMMIT_WITHOUT_FLUSH, OutboxSql.CLAIMED_COLUMNS, ScriptStore.RUNNABLE_COLUMNS);
 
   /**
    * SKIP_LOCKED: while another vacuum (autovacuum, another node's) holds the table, this one does
@@ -201,7 +207,7 @@ public class OutboxStore {
    *
    * @throws IllegalArgumentException for an async row, which any node may claim
    */
-  public List<HandedOverRow> insertClaimed(List<NewOutboxRow> rows, Duration lease) {
+  public List<RunnableRow> insertClaimed(List<NewOutboxRow> rows, Duration lease) {
     if (rows.stream().anyMatch(row -> !row.sync())) {
       throw new IllegalArgumentException("only sync rows are written claimed");
     }
@@ -209,7 +215,7 @@ public class OutboxStore {
         INSERT_CLAIMED,
         List.of(lease.toMillis()),
         rows,
-        r -> new HandedOverRow(ClaimedRow.read(r), RunnableScript.read(r)),
+        r -> new RunnableRow(ClaimedRow.read(r), RunnableScript.read(r)),
         handedOver -> handedOver.row().id());
   }
 
@@ -279,8 +285,15 @@ public class OutboxStore {
    * Claims up to {@code max} due rows for {@code node}, leased for {@code lease} on the database
    * clock, oldest due first. Rows locked by a concurrent claimer are skipped, not waited for.
    */
-  public List<ClaimedRow> claim(String node, int max, Duration lease) {
-    return Jdbc.query(dataSource, CLAIM, ClaimedRow::read, node, lease.toMillis(), node, max);
+  public List<RunnableRow> claim(String node, int max, Duration lease) {
+    return Jdbc.query(
+        dataSource,
+        CLAIM,
+        r -> new RunnableRow(ClaimedRow.read(r), RunnableScript.read(r)),
+        node,
+        lease.toMillis(),
+        node,
+        max);
   }
 
   /** Deletes the trigger's rows that are not claimed; returns how many. */

@@ -5,8 +5,8 @@ import dev.picloud.logs.control.RunLogs;
 import dev.picloud.outbox.boundary.Dispatcher;
 import dev.picloud.outbox.boundary.Inbox;
 import dev.picloud.outbox.boundary.OutboxGroupCommit;
-import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.NewOutboxRow;
+import dev.picloud.outbox.control.RunnableRow;
 import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.boundary.Problems;
 import dev.picloud.platform.control.ApiException;
@@ -160,7 +160,7 @@ public class Ingress {
    * for it), the dispatcher runs it; if it could not be written the caller gets 503. A failure here
    * has nobody to reach but the log: the future's own callers are gone.
    */
-  private void handOver(UUID inboxId, HandedOverRow claimed, Throwable failure) {
+  private void handOver(UUID inboxId, RunnableRow claimed, Throwable failure) {
     try {
       if (failure == null) {
         dispatcher.runHere(claimed);

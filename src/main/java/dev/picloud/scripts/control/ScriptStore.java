@@ -5,12 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -33,7 +28,7 @@ public class ScriptStore {
   private static final String FROM_SCRIPTS = " FROM scripts s JOIN apps a ON a.id = s.app_id";
 
   private static final String FIND_FOR_RUN =
-      "SELECT " + RUNNABLE_COLUMNS + FROM_SCRIPTS + " WHERE s.id = ANY (?::uuid[])";
+      "SELECT " + RUNNABLE_COLUMNS + FROM_SCRIPTS + " WHERE s.id = ?";
 
   private static final String FIND_WITH_SOURCE =
       "SELECT " + RUNNABLE_COLUMNS + ", s.source" + FROM_SCRIPTS + " WHERE s.id = ?";
@@ -72,21 +67,10 @@ public class ScriptStore {
   /** A script as it is now, with its source: what a version not compiled yet is compiled from. */
   public record SourcedScript(RunnableScript script, String source) {}
 
+  /** The script to run, by id; empty once it is deleted. */
   public Optional<RunnableScript> findForRun(UUID scriptId) {
-    return Optional.ofNullable(findForRun(List.of(scriptId)).get(scriptId));
-  }
-
-  /** The scripts of a claimed batch in one round trip, by id; a deleted script is missing. */
-  public Map<UUID, RunnableScript> findForRun(Collection<UUID> scriptIds) {
-    List<RunnableScript> found =
-        Jdbc.query(
-            dataSource,
-            FIND_FOR_RUN,
-            row -> RunnableScript.read(row).orElseThrow(),
-            Set.copyOf(scriptIds));
-    Map<UUID, RunnableScript> byId = new HashMap<>();
-    found.forEach(script -> byId.put(script.id(), script));
-    return byId;
+    return Jdbc.queryOne(
+        dataSource, FIND_FOR_RUN, row -> RunnableScript.read(row).orElseThrow(), scriptId);
   }
 
   /** The script as it is now, source included; empty once it is deleted. */

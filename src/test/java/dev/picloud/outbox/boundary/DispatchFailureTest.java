@@ -8,6 +8,7 @@ import dev.picloud.outbox.control.OutboxRecovery;
 import dev.picloud.outbox.control.OutboxSettles;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.Rescued;
+import dev.picloud.outbox.control.RunnableRow;
 import dev.picloud.platform.control.DatabaseReady;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
@@ -63,14 +64,6 @@ class DispatchFailureTest {
     List<Claim> givenBack = new CopyOnWriteArrayList<>();
     RowRuns runs = new RowRuns();
     runs.settings = SETTINGS;
-    runs.plans =
-        new RowPlans() {
-          @Override
-          Map<UUID, RunnableScript> scriptsOf(
-              List<ClaimedRow> rows, Map<UUID, RunnableScript> known) {
-            return Map.of();
-          }
-        };
     runs.settlement =
         new RowSettlement() {
           @Override
@@ -108,8 +101,9 @@ class DispatchFailureTest {
     dispatcher.store =
         new OutboxStore() {
           @Override
-          public List<ClaimedRow> claim(String node, int max, Duration lease) {
-            return List.of(ClaimedRows.kv(SETTINGS.maxTriggerDepth() + 1));
+          public List<RunnableRow> claim(String node, int max, Duration lease) {
+            return List.of(
+                new RunnableRow(ClaimedRows.kv(SETTINGS.maxTriggerDepth() + 1), Optional.empty()));
           }
         };
     dispatcher.recovery =

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picloud.outbox.control.Claim;
 import dev.picloud.outbox.control.ClaimedRow;
-import dev.picloud.outbox.control.HandedOverRow;
 import dev.picloud.outbox.control.OutboxStore;
+import dev.picloud.outbox.control.RunnableRow;
 import dev.picloud.platform.control.Settings;
 import dev.picloud.platform.control.SettingsReader;
 import dev.picloud.runtime.Runs;
@@ -74,15 +74,20 @@ class SyncHandOverTest {
   }
 
   @Test
-  void handedOverRowsStartWithTheScriptsTheirInsertsReadAndTableRowsWithout() {
+  void handedOverAndClaimedRowsStartWithTheScriptsTheirStatementsRead() {
     write(1);
     ClaimedRow handed = ClaimedRows.sync();
     handOver(handed);
 
     dispatcher.claimAndStart();
 
-    assertThat(started).containsExactly(List.of(handed, fromTable.get(0)));
-    assertThat(scriptsGiven).containsExactly(Map.of(handed.scriptId(), script(handed.scriptId())));
+    ClaimedRow claimed = fromTable.get(0);
+    assertThat(started).containsExactly(List.of(handed, claimed));
+    assertThat(scriptsGiven)
+        .containsExactly(
+            Map.of(
+                handed.scriptId(), script(handed.scriptId()),
+                claimed.scriptId(), script(claimed.scriptId())));
   }
 
   @Test
@@ -178,7 +183,7 @@ class SyncHandOverTest {
 
   /** Hands a sync row over as its insert would, with the script the insert read. */
   private void handOver(ClaimedRow row) {
-    dispatcher.runHere(new HandedOverRow(row, Optional.of(script(row.scriptId()))));
+    dispatcher.runHere(new RunnableRow(row, Optional.of(script(row.scriptId()))));
   }
 
   private static RunnableScript script(UUID id) {
@@ -203,14 +208,16 @@ class SyncHandOverTest {
     built.store =
         new OutboxStore() {
           @Override
-          public List<ClaimedRow> claim(String node, int max, Duration lease) {
+          public List<RunnableRow> claim(String node, int max, Duration lease) {
             claimedUpTo.add(max);
             List<ClaimedRow> claimed = new ArrayList<>();
             while (claimed.size() < max && !table.isEmpty()) {
               claimed.add(table.poll());
             }
             fromTable.addAll(claimed);
-            return claimed;
+            return claimed.stream()
+                .map(row -> new RunnableRow(row, Optional.of(script(row.scriptId()))))
+                .toList();
           }
         };
     built.runs =

@@ -63,7 +63,7 @@ class OutboxClaimConcurrencyIT {
               () -> {
                 start.await();
                 while (outbox.reads.depth() > 0) {
-                  List<ClaimedRow> batch = outbox.store.claim(node, BATCH, Duration.ofMinutes(5));
+                  List<ClaimedRow> batch = outbox.claimRows(node, BATCH, Duration.ofMinutes(5));
                   if (batch.size() > BATCH) {
                     oversizedBatches.incrementAndGet();
                   }

@@ -7,7 +7,9 @@ import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -37,17 +39,17 @@ class OutboxClaimIT {
   void claimTakesAtMostMaxRowsOldestDueFirstAndTouchesNoOthers() {
     List<UUID> ids =
         outbox.insertAll(IntStream.range(0, 10).mapToObj(i -> NewRows.async(app).build()).toList());
-    ClaimedRow first = outbox.store.claim("node-a", 1, OutboxDb.LONG_LEASE).get(0);
+    ClaimedRow first = outbox.claimRows("node-a", 1, OutboxDb.LONG_LEASE).get(0);
     // Due again at once, but later than the nine that were never claimed.
     outbox.settles.retryLater(first.claim(), Duration.ZERO, new AttemptError("x", "y", null));
 
-    List<ClaimedRow> claimed = outbox.store.claim("node-b", 3, OutboxDb.LONG_LEASE);
+    List<ClaimedRow> claimed = outbox.claimRows("node-b", 3, OutboxDb.LONG_LEASE);
 
     assertThat(claimed).hasSize(3).extracting(ClaimedRow::id).doesNotContain(first.id());
     assertThat(ids).containsAll(claimed.stream().map(ClaimedRow::id).toList());
     assertThat(outbox.count("SELECT count(*) FROM outbox WHERE claimed_by IS NOT NULL"))
         .isEqualTo(3);
-    assertThat(outbox.store.claim("node-b", 100, OutboxDb.LONG_LEASE))
+    assertThat(outbox.claimRows("node-b", 100, OutboxDb.LONG_LEASE))
         .hasSize(7)
         .extracting(ClaimedRow::id)
         .contains(first.id());
@@ -101,7 +103,7 @@ class OutboxClaimIT {
     List<OutboxStore.Inserted> inserted = outbox.store.insertAll(List.of(plain, full));
     List<UUID> ids = inserted.stream().map(OutboxStore.Inserted::id).toList();
 
-    List<ClaimedRow> claimed = outbox.store.claim("node-a", 10, OutboxDb.LONG_LEASE);
+    List<ClaimedRow> claimed = outbox.claimRows("node-a", 10, OutboxDb.LONG_LEASE);
     assertThat(claimed).extracting(ClaimedRow::id).containsExactlyInAnyOrderElementsOf(ids);
     ClaimedRow first = claimed.stream().filter(r -> r.id().equals(ids.get(0))).findFirst().get();
     ClaimedRow second = claimed.stream().filter(r -> r.id().equals(ids.get(1))).findFirst().get();
@@ -125,7 +127,7 @@ class OutboxClaimIT {
 
     List<ClaimedRow> written =
         outbox.store.insertClaimed(List.of(onA, onB), Duration.ofMinutes(2)).stream()
-            .map(HandedOverRow::row)
+            .map(RunnableRow::row)
             .toList();
 
     assertThat(written).hasSize(2);
@@ -153,7 +155,7 @@ class OutboxClaimIT {
             NewRows.sync(app, "node-a").build(),
             NewRows.sync(app, "node-a").script(other).build());
 
-    List<HandedOverRow> written = outbox.store.insertClaimed(rows, OutboxDb.LONG_LEASE);
+    List<RunnableRow> written = outbox.store.insertClaimed(rows, OutboxDb.LONG_LEASE);
 
     RunnableScript script = written.get(0).script().orElseThrow();
     assertThat(script.id()).isEqualTo(greet);
@@ -166,6 +168,31 @@ class OutboxClaimIT {
     assertThat(written.get(1).script()).as("no such script").isEmpty();
     assertThat(written.get(2).script()).as("another app's script").isEmpty();
     assertThat(written).extracting(w -> w.row().scriptId()).doesNotContainNull();
+  }
+
+  @Test
+  void claimReadsEachRowsScriptAsItIsAndNothingForAScriptThatIsGone() {
+    UUID greet = outbox.newScript(app, "greet", "return 'hi';");
+    UUID other = outbox.newScript(outbox.newApp(), "elsewhere", "return 2;");
+    UUID withScript = outbox.insert(NewRows.async(app).script(greet));
+    UUID gone = outbox.insert(NewRows.async(app));
+    UUID foreign = outbox.insert(NewRows.async(app).script(other));
+
+    Map<UUID, RunnableRow> claimed = new HashMap<>();
+    outbox
+        .store
+        .claim("node-a", 10, OutboxDb.LONG_LEASE)
+        .forEach(r -> claimed.put(r.row().id(), r));
+
+    assertThat(claimed).containsOnlyKeys(withScript, gone, foreign);
+    RunnableScript script = claimed.get(withScript).script().orElseThrow();
+    assertThat(script.id()).isEqualTo(greet);
+    assertThat(script.appId()).isEqualTo(app);
+    assertThat(script.name()).isEqualTo("greet");
+    assertThat(script.version()).isEqualTo(1);
+    assertThat(claimed.get(withScript).row().claim()).isEqualTo(new Claim(withScript, "node-a", 1));
+    assertThat(claimed.get(gone).script()).as("no such script").isEmpty();
+    assertThat(claimed.get(foreign).script()).as("another app's script").isEmpty();
   }
 
   @Test

@@ -86,9 +86,14 @@ final class OutboxDb {
   }
 
   ClaimedRow claimOne(String node, Duration lease) {
-    List<ClaimedRow> claimed = store.claim(node, 10, lease);
+    List<ClaimedRow> claimed = claimRows(node, 10, lease);
     assertThat(claimed).hasSize(1);
     return claimed.get(0);
+  }
+
+  /** A claim's rows, without the scripts it read with them. */
+  List<ClaimedRow> claimRows(String node, int max, Duration lease) {
+    return store.claim(node, max, lease).stream().map(RunnableRow::row).toList();
   }
 
   PendingRow row(UUID appId, UUID id) {

@@ -71,7 +71,7 @@ class OutboxVacuumIT {
 
     assertThat(before).as("blocks read past 20,000 settled rows").isGreaterThan(40);
     assertThat(after).as("blocks read once vacuumed, against %d before", before).isLessThan(8);
-    assertThat(outbox.store.claim("vacuum-node", 10, OutboxDb.LONG_LEASE))
+    assertThat(outbox.claimRows("vacuum-node", 10, OutboxDb.LONG_LEASE))
         .extracting(ClaimedRow::id)
         .containsExactly(due);
   }
