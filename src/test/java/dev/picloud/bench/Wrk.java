@@ -73,8 +73,12 @@ final class Wrk {
                 url));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
-    process.waitFor();
+    int exit = process.waitFor();
     Files.delete(lua);
+    if (exit != 0 || !RATE.matcher(output).find()) {
+      throw new IllegalStateException(
+          "wrk " + String.join(" ", command) + " failed (exit " + exit + "):\n" + output);
+    }
     return new Result(
         name,
         connections,
