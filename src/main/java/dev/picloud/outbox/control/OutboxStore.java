@@ -2,7 +2,6 @@ package dev.picloud.outbox.control;
 
 import dev.picloud.platform.control.Jdbc;
 import dev.picloud.scripts.control.ScriptStore;
-import dev.picloud.scripts.control.ScriptStore.RunnableScript;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -215,7 +214,7 @@ public class OutboxStore {
         INSERT_CLAIMED,
         List.of(lease.toMillis()),
         rows,
-        r -> new RunnableRow(ClaimedRow.read(r), RunnableScript.read(r)),
+        RunnableRow::read,
         handedOver -> handedOver.row().id());
   }
 
@@ -286,14 +285,7 @@ public class OutboxStore {
    * clock, oldest due first. Rows locked by a concurrent claimer are skipped, not waited for.
    */
   public List<RunnableRow> claim(String node, int max, Duration lease) {
-    return Jdbc.query(
-        dataSource,
-        CLAIM,
-        r -> new RunnableRow(ClaimedRow.read(r), RunnableScript.read(r)),
-        node,
-        lease.toMillis(),
-        node,
-        max);
+    return Jdbc.query(dataSource, CLAIM, RunnableRow::read, node, lease.toMillis(), node, max);
   }
 
   /** Deletes the trigger's rows that are not claimed; returns how many. */

@@ -1,6 +1,9 @@
 package dev.picloud.outbox.control;
 
+import dev.picloud.scripts.control.ScriptStore;
 import dev.picloud.scripts.control.ScriptStore.RunnableScript;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -8,4 +11,13 @@ import java.util.Optional;
  * the script is gone): a claim from the table, or a sync row's insert, which writes it already
  * claimed. The dispatcher starts it without reading the script again.
  */
-public record RunnableRow(ClaimedRow row, Optional<RunnableScript> script) {}
+public record RunnableRow(ClaimedRow row, Optional<RunnableScript> script) {
+
+  /**
+   * The row of {@link OutboxSql#CLAIMED_COLUMNS} with its script of {@link
+   * ScriptStore#RUNNABLE_COLUMNS} (outer-joined).
+   */
+  static RunnableRow read(ResultSet r) throws SQLException {
+    return new RunnableRow(ClaimedRow.read(r), RunnableScript.read(r));
+  }
+}
