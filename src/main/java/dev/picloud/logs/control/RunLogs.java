@@ -1,5 +1,6 @@
 package dev.picloud.logs.control;
 
+import dev.picloud.platform.control.Ids;
 import dev.picloud.platform.control.Jsonp;
 import dev.picloud.runtime.control.LogLine;
 import dev.picloud.runtime.control.RequestData;
@@ -35,7 +36,7 @@ public final class RunLogs {
     String body = outcome.response().map(RunLogs::responseText).orElse(null);
     String error = outcome.error().map(text -> outcome.status().code() + ": " + text).orElse(null);
     return new ExecutionLog(
-        UUID.randomUUID(),
+        Ids.timeOrdered(),
         run.appId(),
         run.scriptId(),
         run.executionId(),
@@ -69,7 +70,7 @@ public final class RunLogs {
   private static ExecutionLog withoutRun(
       RunOf run, String status, String request, Integer code, String error, Instant at) {
     return new ExecutionLog(
-        UUID.randomUUID(),
+        Ids.timeOrdered(),
         run.appId(),
         run.scriptId(),
         run.executionId(),

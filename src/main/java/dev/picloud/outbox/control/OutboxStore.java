@@ -1,5 +1,6 @@
 package dev.picloud.outbox.control;
 
+import dev.picloud.platform.control.Ids;
 import dev.picloud.platform.control.Jdbc;
 import dev.picloud.scripts.control.ScriptStore;
 import jakarta.annotation.Resource;
@@ -169,7 +170,7 @@ public class OutboxStore {
   public record Inserted(UUID id, Instant createdAt) {}
 
   public Inserted insert(NewOutboxRow row) {
-    UUID id = UUID.randomUUID();
+    UUID id = Ids.timeOrdered();
     Object[] params = {
       id,
       row.appId(),
@@ -231,7 +232,7 @@ public class OutboxStore {
     if (rows.isEmpty()) {
       return List.of();
     }
-    List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
+    List<UUID> ids = rows.stream().map(r -> Ids.timeOrdered()).toList();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(sql)) {
       for (int i = 0; i < leading.size(); i++) {

@@ -10,6 +10,7 @@ import dev.picloud.outbox.control.RunnableRow;
 import dev.picloud.outbox.control.SourceKind;
 import dev.picloud.platform.boundary.Problems;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.Ids;
 import dev.picloud.platform.control.JsonBodies;
 import dev.picloud.platform.control.Jsonp;
 import dev.picloud.platform.control.Problem;
@@ -129,7 +130,7 @@ public class Ingress {
       RequestData request,
       String requestId,
       AsyncResponse async) {
-    UUID executionId = UUID.randomUUID();
+    UUID executionId = Ids.timeOrdered();
     if (!hasRoom(appId)) {
       logs.write(
           RunLogs.overloaded(
@@ -147,7 +148,7 @@ public class Ingress {
       async.resume(RunResponses.overloaded());
       return;
     }
-    UUID inboxId = UUID.randomUUID();
+    UUID inboxId = Ids.timeOrdered();
     NewOutboxRow row = row(appId, route, request, requestId, executionId, inboxId, null);
     inbox.register(inboxId, async, budget(routing.timeouts().get(route.scriptId())));
     groupCommit
@@ -184,7 +185,7 @@ public class Ingress {
       PublicRequest raw) {
     Optional<String> key = headerValue(raw, "idempotency-key");
     NewOutboxRow row =
-        row(appId, route, request, requestId, UUID.randomUUID(), null, key.orElse(null));
+        row(appId, route, request, requestId, Ids.timeOrdered(), null, key.orElse(null));
     Accepted accepted;
     try {
       accepted =

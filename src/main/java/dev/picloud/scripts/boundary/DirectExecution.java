@@ -9,6 +9,7 @@ import dev.picloud.kv.control.KvSession;
 import dev.picloud.logs.boundary.ExecutionLogWriter;
 import dev.picloud.logs.control.RunLogs;
 import dev.picloud.platform.control.ApiException;
+import dev.picloud.platform.control.Ids;
 import dev.picloud.runtime.control.ExecutionGate;
 import dev.picloud.runtime.control.Invocation;
 import dev.picloud.runtime.control.RequestData;
@@ -54,7 +55,7 @@ public class DirectExecution {
         store.findForRun(scriptId).orElseThrow(() -> ApiException.notFound("Script"));
     access.require(caller, script.appId().toString(), Capability.WRITE_SCRIPTS);
     RequestData request = RequestDecoder.decode(http, Map.of(), "");
-    UUID executionId = UUID.randomUUID();
+    UUID executionId = Ids.timeOrdered();
     var log =
         new RunLogs.RunOf(
             script.appId(),

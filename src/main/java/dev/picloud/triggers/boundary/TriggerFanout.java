@@ -9,6 +9,7 @@ import dev.picloud.outbox.control.NewOutboxRow;
 import dev.picloud.outbox.control.OutboxSettles.DeadLettered;
 import dev.picloud.outbox.control.OutboxStore;
 import dev.picloud.outbox.control.SourceKind;
+import dev.picloud.platform.control.Ids;
 import dev.picloud.platform.control.Jsonp;
 import dev.picloud.triggers.control.Trigger;
 import dev.picloud.triggers.control.TriggerKind;
@@ -70,7 +71,7 @@ public class TriggerFanout {
                   payload,
                   principal,
                   context.triggerDepth() + 1,
-                  UUID.randomUUID(),
+                  Ids.timeOrdered(),
                   context.rootExecutionId(),
                   null));
         }
@@ -145,7 +146,7 @@ public class TriggerFanout {
                         payload,
                         null,
                         failed.triggerDepth() + 1,
-                        UUID.randomUUID(),
+                        Ids.timeOrdered(),
                         failed.rootExecutionId(),
                         null))
             .toList();

@@ -115,6 +115,21 @@ class OutboxClaimIT {
   }
 
   @Test
+  void everyWayOfWritingARowGivesItATimeOrderedId() {
+    UUID one = outbox.store.insert(NewRows.async(app).build()).id();
+    UUID batched = outbox.store.insertAll(List.of(NewRows.async(app).build())).get(0).id();
+    UUID claimed =
+        outbox
+            .store
+            .insertClaimed(List.of(NewRows.sync(app, "node-a").build()), OutboxDb.LONG_LEASE)
+            .get(0)
+            .row()
+            .id();
+
+    assertThat(List.of(one, batched, claimed)).extracting(UUID::version).containsOnly(7);
+  }
+
+  @Test
   void insertAllOfNothingWritesNothing() {
     assertThat(outbox.store.insertAll(List.of())).isEmpty();
     assertThat(outbox.reads.depth()).isZero();
