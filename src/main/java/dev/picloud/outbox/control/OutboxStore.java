@@ -1,6 +1,5 @@
 package dev.picloud.outbox.control;
 
-import dev.picloud.platform.control.Ids;
 import dev.picloud.platform.control.Jdbc;
 import dev.picloud.scripts.control.ScriptStore;
 import jakarta.annotation.Resource;
@@ -170,7 +169,7 @@ public class OutboxStore {
   public record Inserted(UUID id, Instant createdAt) {}
 
   public Inserted insert(NewOutboxRow row) {
-    UUID id = Ids.timeOrdered();
+    UUID id = UUID.randomUUID();
     Object[] params = {
       id,
       row.appId(),
@@ -232,7 +231,7 @@ public class OutboxStore {
     if (rows.isEmpty()) {
       return List.of();
     }
-    List<UUID> ids = rows.stream().map(r -> Ids.timeOrdered()).toList();
+    List<UUID> ids = rows.stream().map(r -> UUID.randomUUID()).toList();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement insert = connection.prepareStatement(sql)) {
       for (int i = 0; i < leading.size(); i++) {

@@ -32,10 +32,11 @@ public final class Ids {
 
   /**
    * A version 7 UUID (RFC 9562): the Unix time in milliseconds in its first 48 bits, then 74 bits
-   * of a random (version 4) UUID, so it stays as hard to guess as 2^74. Ids of rows written at
-   * every run (outbox rows, execution ids, execution logs) are made this way: each of their B-tree
-   * indexes then grows at one end, where a random id lands on a random leaf page of an index that
-   * outgrows memory over the logs' retention (measured in bench/log-inserts.sh).
+   * of a random (version 4) UUID, so it stays as hard to guess as 2^74. Execution ids and the ids
+   * of execution logs are made this way: each of the logs' B-tree indexes on them then grows at one
+   * end, where a random id lands on a random leaf page of an index that outgrows memory over the
+   * logs' retention (measured in bench/log-inserts.sh). Outbox rows, which live milliseconds, keep
+   * random ids (docs/data-plane.md).
    */
   static UUID timeOrdered(long epochMillis) {
     UUID random = UUID.randomUUID();

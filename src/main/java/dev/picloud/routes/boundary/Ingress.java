@@ -148,7 +148,7 @@ public class Ingress {
       async.resume(RunResponses.overloaded());
       return;
     }
-    UUID inboxId = Ids.timeOrdered();
+    UUID inboxId = UUID.randomUUID();
     NewOutboxRow row = row(appId, route, request, requestId, executionId, inboxId, null);
     inbox.register(inboxId, async, budget(routing.timeouts().get(route.scriptId())));
     groupCommit

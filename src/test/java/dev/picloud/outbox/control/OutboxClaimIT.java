@@ -114,8 +114,13 @@ class OutboxClaimIT {
     assertThat(second.createdAt()).isEqualTo(inserted.get(1).createdAt());
   }
 
+  /**
+   * Outbox rows live milliseconds: time-ordered ids made a durable insert-and-delete 17-25% slower
+   * in pgbench (every insert on the key's last page, among the dead entries of the rows before it),
+   * so they keep random ids, unlike the execution logs.
+   */
   @Test
-  void everyWayOfWritingARowGivesItATimeOrderedId() {
+  void everyWayOfWritingARowGivesItARandomId() {
     UUID one = outbox.store.insert(NewRows.async(app).build()).id();
     UUID batched = outbox.store.insertAll(List.of(NewRows.async(app).build())).get(0).id();
     UUID claimed =
@@ -126,7 +131,7 @@ class OutboxClaimIT {
             .row()
             .id();
 
-    assertThat(List.of(one, batched, claimed)).extracting(UUID::version).containsOnly(7);
+    assertThat(List.of(one, batched, claimed)).extracting(UUID::version).containsOnly(4);
   }
 
   @Test
