@@ -87,19 +87,19 @@ public final class LogInsertBench {
       Migrations.apply(ds);
       UUID app = createApp(ds);
       UUID script = UUID.randomUUID();
-      Connection writer = ds.getConnection();
-      ExecutionLogStore store = ExecutionLogStores.on(new PinnedDataSource(writer));
       System.out.printf(
           "%n| ids | rows before | batches of %d/s | logs/s | mean ms | p50 ms | p99 ms |"
               + "%n|---|---|---|---|---|---|---|%n",
           BATCH);
-      for (int round = 0; round < ROUNDS; round++) {
-        for (IdShape shape : IdShape.values()) {
-          fill(ds, app, script, shape);
-          System.out.println(measure(store, app, script, shape));
+      try (Connection writer = ds.getConnection()) {
+        ExecutionLogStore store = ExecutionLogStores.on(new PinnedDataSource(writer));
+        for (int round = 0; round < ROUNDS; round++) {
+          for (IdShape shape : IdShape.values()) {
+            fill(ds, app, script, shape);
+            System.out.println(measure(store, app, script, shape));
+          }
         }
       }
-      writer.close();
     }
   }
 
