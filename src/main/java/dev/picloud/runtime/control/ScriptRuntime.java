@@ -92,7 +92,13 @@ public final class ScriptRuntime implements AutoCloseable {
     queued.add(future);
     workers.execute(
         () -> {
-          if (queued.remove(future)) {
+          if (!queued.remove(future)) {
+            return;
+          }
+          if (closed) {
+            // Taken after close() stopped this worker's run but before the pool closed.
+            future.completeExceptionally(notStarted());
+          } else {
             runHere(request, future);
           }
         });
@@ -121,10 +127,13 @@ public final class ScriptRuntime implements AutoCloseable {
     workers.close();
     for (CompletableFuture<RunOutcome> future : queued) {
       if (queued.remove(future)) {
-        future.completeExceptionally(
-            new RejectedExecutionException("the script runtime closed before the run started"));
+        future.completeExceptionally(notStarted());
       }
     }
+  }
+
+  private static RejectedExecutionException notStarted() {
+    return new RejectedExecutionException("the script runtime closed before the run started");
   }
 
   private void runHere(RunRequest request, CompletableFuture<RunOutcome> future) {
