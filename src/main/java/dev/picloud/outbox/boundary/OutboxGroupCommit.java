@@ -38,7 +38,7 @@ public class OutboxGroupCommit {
 
   private GroupCommit<NewOutboxRow, Inserted> rows;
   private GroupCommit<NewOutboxRow, RunnableRow> claimedRows;
-  private GroupCommit<Claim, Boolean> claims;
+  private GroupCommit<Completion, Boolean> completions;
 
   @PostConstruct
   void start() {
@@ -49,14 +49,14 @@ public class OutboxGroupCommit {
             BATCH,
             threads,
             batch -> store.insertClaimed(batch, settings.outboxLease()));
-    claims = new GroupCommit<>("picloud-outbox-completer", BATCH, threads, this::completeAll);
+    completions = new GroupCommit<>("picloud-outbox-completer", BATCH, threads, this::completeAll);
   }
 
   @PreDestroy
   void stop() {
     rows.close();
     claimedRows.close();
-    claims.close();
+    completions.close();
   }
 
   /**
@@ -80,7 +80,17 @@ public class OutboxGroupCommit {
 
   /** Whether the claim still held: false means the row was no longer this node's to complete. */
   public boolean complete(Claim claim) {
-    return claims.write(claim);
+    return completions.write(new Completion(claim, true));
+  }
+
+  /**
+   * {@link #complete} for a sync row whose caller has its answer: the delete is bookkeeping, so its
+   * commit does not wait for the WAL flush, and the run's slot is free sooner on a durable
+   * database. A crash that loses the delete leaves a row whose lease expires, and the rescuer
+   * deletes expired sync rows unrun. A batch with any other row in it waits for the flush.
+   */
+  public boolean completeAnswered(Claim claim) {
+    return completions.write(new Completion(claim, false));
   }
 
   /**
@@ -88,9 +98,11 @@ public class OutboxGroupCommit {
    * is purged: the batch is tried once more. (Had the first delete taken effect, the second finds
    * nothing, and its claims report lost: a warning, the rows are gone either way.)
    */
-  private List<Boolean> completeAll(List<Claim> batch) {
+  private List<Boolean> completeAll(List<Completion> batch) {
+    List<Claim> claims = batch.stream().map(Completion::claim).toList();
+    boolean flush = batch.stream().anyMatch(Completion::flush);
     try {
-      return settles.completeAll(batch);
+      return settles.completeAll(claims, flush);
     } catch (Jdbc.DataAccessException stale) {
       LOG.warning(
           () ->
@@ -99,7 +111,10 @@ public class OutboxGroupCommit {
                   + " outbox rows failed ("
                   + stale.getMessage()
                   + "); trying once more");
-      return settles.completeAll(batch);
+      return settles.completeAll(claims, flush);
     }
   }
+
+  /** A claim to complete, and whether its delete must reach the disk before the caller goes on. */
+  private record Completion(Claim claim, boolean flush) {}
 }

@@ -131,7 +131,7 @@ public class RowSettlement {
     if (!row.sync() || inbox.waits(row.replyTo())) {
       return false;
     }
-    complete(row);
+    completeAnswered(row);
     return true;
   }
 
@@ -187,7 +187,12 @@ public class RowSettlement {
    */
   private void answerThenComplete(ClaimedRow row, Response response, RunOutcome outcome) {
     answer(row, response, outcome);
-    complete(row);
+    completeAnswered(row);
+  }
+
+  /** A sync row whose caller is answered or gone: deleted without waiting for the WAL flush. */
+  private void completeAnswered(ClaimedRow row) {
+    commit(row, () -> RowCommits.fenced(row, groupCommit.completeAnswered(row.claim())));
   }
 
   /** The row is done and nothing else commits with it: deleted by group commit. */

@@ -32,6 +32,9 @@ public class OutboxSettles {
   /** (Package-private for the plan check in SettlePlanIT.) */
   static final String COMPLETE = "DELETE FROM outbox WHERE " + FENCE;
 
+  /** {@link #COMPLETE} committing without waiting for the WAL flush. (Package-private as above.) */
+  static final String COMPLETE_WITHOUT_FLUSH = COMPLETE + " AND " + OutboxSql.COMMIT_WITHOUT_FLUSH;
+
   /** Back to the queue after a delay, with this attempt's entry appended to the history. */
   private static final String RETRY_LATER =
       """
@@ -112,11 +115,14 @@ public class OutboxSettles {
    * order, whether its fence held and the row is gone. A JDBC batch of {@link #COMPLETE}, not one
    * statement joining the claims: between two autovacuums the table's statistics may count a few
    * rows in pages full of settled ones, and the join's generic plan then scans those pages for
-   * every batch, while a single-row delete still probes the primary key (SettlePlanIT).
+   * every batch, while a single-row delete still probes the primary key (SettlePlanIT). Without
+   * {@code flush} the commit does not wait for the WAL to reach the disk: for deletes a database
+   * crash may lose at no cost ({@link OutboxSql#COMMIT_WITHOUT_FLUSH}).
    */
-  public List<Boolean> completeAll(List<Claim> claims) {
+  public List<Boolean> completeAll(List<Claim> claims, boolean flush) {
     try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete = connection.prepareStatement(COMPLETE)) {
+        PreparedStatement delete =
+            connection.prepareStatement(flush ? COMPLETE : COMPLETE_WITHOUT_FLUSH)) {
       for (Claim claim : claims) {
         Jdbc.bind(delete, fence(claim));
         delete.addBatch();

@@ -21,6 +21,19 @@ final class OutboxSql {
       """;
 
   /**
+   * A condition that always holds and lets the statement's own transaction commit without waiting
+   * for its WAL to reach the disk ({@code synchronous_commit} off for that transaction only; the
+   * pooled connection's next transaction is back to the default). For the writes a database crash
+   * may lose at no cost but a repeat: a claim (its row is due again, the attempt uncounted, and the
+   * run's fenced settle cannot commit without it), a sync row (its caller is answered from memory,
+   * and nobody else ever runs it) and the delete of a sync row whose caller was answered (a row it
+   * leaves behind expires and the rescuer deletes it unrun). Any later durable commit flushes them
+   * too. An init plan, so it runs once, before any row.
+   */
+  static final String COMMIT_WITHOUT_FLUSH =
+      "(SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL";
+
+  /**
    * Guard of every settle: the row is still claimed by this node under this claim's epoch. After a
    * rescue claimed_by is NULL; after a re-claim the epoch moved on; either way nothing matches.
    * Binds id, epoch, node.

@@ -62,18 +62,6 @@ public class OutboxStore {
           .formatted(UNNESTED_ROWS);
 
   /**
-   * A condition that always holds and lets the statement's own transaction commit without waiting
-   * for its WAL to reach the disk ({@code synchronous_commit} off for that transaction only; the
-   * pooled connection's next transaction is back to the default). For the writes a database crash
-   * may lose at no cost but a repeat: a claim (its row is due again, the attempt uncounted, and the
-   * run's fenced settle cannot commit without it) and a sync row (its caller is answered from
-   * memory, and nobody else ever runs it). Any later durable commit flushes them too. An init plan,
-   * so it runs once, before any row.
-   */
-  private static final String COMMIT_WITHOUT_FLUSH =
-      "(SELECT set_config('synchronous_commit', 'off', true)) IS NOT NULL";
-
-  /**
    * Sync rows written already claimed by their reply node under epoch 1, attempt 1 (binds the lease
    * in milliseconds first): only that node may run them, so nobody else could claim them, and the
    * claim a dispatcher would make next is made here. The columns are those a claim would set, then
@@ -97,7 +85,7 @@ public class OutboxStore {
       """
           .formatted(
               UNNESTED_ROWS,
-              COMMIT_WITHOUT_FLUSH,
+              OutboxSql.COMMIT_WITHOUT_FLUSH,
               OutboxSql.CLAIMED_COLUMNS,
               ScriptStore.RUNNABLE_COLUMNS);
 
@@ -111,10 +99,10 @@ public class OutboxStore {
    * whatever the planner guesses the LIMIT to be. Sync rows are claimed only by the node whose
    * inbox waits for them. The attempt is counted here, so a node that dies mid-run has used it;
    * claim_epoch moves on, which kills every older token for the row. The claim does not wait for
-   * the WAL flush ({@link #COMMIT_WITHOUT_FLUSH}). Each row comes with its script and app, by outer
-   * join, as a sync row's insert does ({@link #INSERT_CLAIMED}): the dispatcher's next round trip,
-   * which read them, cost a row claimed alone a fifth of the dispatcher thread's CPU at 200 rows/s
-   * (issue 4). (Package-private for the plan check in ClaimPlanIT.)
+   * the WAL flush ({@link OutboxSql#COMMIT_WITHOUT_FLUSH}). Each row comes with its script and app,
+   * by outer join, as a sync row's insert does ({@link #INSERT_CLAIMED}): the dispatcher's next
+   * round trip, which read them, cost a row claimed alone a fifth of the dispatcher thread's CPU at
+   * 200 rows/s (issue 4). (Package-private for the plan check in ClaimPlanIT.)
    */
   static final String CLAIM =
       """
@@ -135,7 +123,10 @@ public class OutboxStore {
       SELECT claimed.*, %s
       FROM claimed LEFT JOIN scripts s ON s.id = claimed.script_id AND s.app_id = claimed.app_id
         LEFT JOIN apps a ON a.id = s.app_id"""
-          .formatted(COMMIT_WITHOUT_FLUSH, OutboxSql.CLAIMED_COLUMNS, ScriptStore.RUNNABLE_COLUMNS);
+          .formatted(
+              OutboxSql.COMMIT_WITHOUT_FLUSH,
+              OutboxSql.CLAIMED_COLUMNS,
+              ScriptStore.RUNNABLE_COLUMNS);
 
   /**
    * SKIP_LOCKED: while another vacuum (autovacuum, another node's) holds the table, this one does

@@ -147,21 +147,35 @@ class SyncHandOverTest {
   }
 
   @Test
-  void aSyncRowWhoseCallerNoLongerWaitsIsDeletedUnrun() {
+  void aSyncRowWhoseCallerNoLongerWaitsIsDeletedUnrunWithoutWaitingForTheFlush() {
     ClaimedRow gone = ClaimedRows.sync();
     ClaimedRow waiting = ClaimedRows.sync();
     ClaimedRow async = ClaimedRows.async();
-    List<Claim> completed = new ArrayList<>();
+    List<String> completed = new ArrayList<>();
     RowSettlement settlement = settlement(Set.of(waiting.replyTo()), completed);
 
     assertThat(settlement.withdrawnUnrun(gone)).isTrue();
     assertThat(settlement.withdrawnUnrun(waiting)).isFalse();
     assertThat(settlement.withdrawnUnrun(async)).isFalse();
-    assertThat(completed).containsExactly(gone.claim());
+    assertThat(completed).containsExactly("answered " + gone.id());
   }
 
-  /** Settlement whose inbox holds {@code waiting} and whose group commit records completions. */
-  private static RowSettlement settlement(Set<UUID> waiting, List<Claim> completed) {
+  @Test
+  void anAsyncRowDroppedUnrunWaitsForTheFlush() {
+    ClaimedRow async = ClaimedRows.async();
+    List<String> completed = new ArrayList<>();
+    RowSettlement settlement = settlement(Set.of(), completed);
+
+    settlement.notRun(async, Optional.empty(), new RowPlan.Refusal("the script is gone", true));
+
+    assertThat(completed).containsExactly("flushed " + async.id());
+  }
+
+  /**
+   * Settlement whose inbox holds {@code waiting}, and whose group commit records each completion as
+   * "flushed" or "answered" (no flush) with its row id.
+   */
+  private static RowSettlement settlement(Set<UUID> waiting, List<String> completed) {
     RowSettlement settlement = new RowSettlement();
     settlement.inbox =
         new Inbox() {
@@ -174,7 +188,13 @@ class SyncHandOverTest {
         new OutboxGroupCommit() {
           @Override
           public boolean complete(Claim claim) {
-            completed.add(claim);
+            completed.add("flushed " + claim.rowId());
+            return true;
+          }
+
+          @Override
+          public boolean completeAnswered(Claim claim) {
+            completed.add("answered " + claim.rowId());
             return true;
           }
         };

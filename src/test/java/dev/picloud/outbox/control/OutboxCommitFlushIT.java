@@ -16,15 +16,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which outbox writes wait for the WAL flush when they commit, seen from inside their own
- * transaction: an async row's insert does (its 202 promises the row), a claim and a sync row's
- * insert do not (a crash costs a repeat), and the setting ends with the transaction, so the pooled
- * connection's next one waits again.
+ * transaction: an async row's insert and a completion asked to flush do (its 202 promises the row;
+ * a settle is a promise too), a claim, a sync row's insert and the delete of an answered sync row
+ * do not (a crash costs a repeat, or leaves a row the rescuer deletes), and the setting ends with
+ * the transaction, so the pooled connection's next one waits again.
  */
 class OutboxCommitFlushIT {
   private final OutboxDb outbox = new OutboxDb();
   private final UUID app = outbox.newApp();
   private Connection connection;
   private OutboxStore store;
+  private OutboxSettles settles;
 
   @BeforeEach
   void pinOneConnectionThatWaitsForTheFlush() throws SQLException {
@@ -35,6 +37,8 @@ class OutboxCommitFlushIT {
     connection.setAutoCommit(false);
     store = new OutboxStore();
     store.dataSource = new PinnedDataSource(connection);
+    settles = new OutboxSettles();
+    settles.dataSource = store.dataSource;
   }
 
   /** Closing rolls back what a failed test left open, which would hold the next test's cleanup. */
@@ -60,6 +64,26 @@ class OutboxCommitFlushIT {
   @Test
   void aSyncRowDoesNotWaitForTheFlush() throws SQLException {
     store.insertClaimed(List.of(NewRows.sync(app, "node-a").build()), Duration.ofMinutes(1));
+    assertThat(synchronousCommit()).isEqualTo("off");
+    connection.commit();
+
+    assertThat(synchronousCommit()).isEqualTo("on");
+  }
+
+  @Test
+  void aCompletionWaitsForTheFlushOnlyWhenAskedTo() throws SQLException {
+    store.insertAll(List.of(NewRows.async(app).build(), NewRows.async(app).build()));
+    connection.commit();
+    List<RunnableRow> claimed = store.claim("node-a", 10, OutboxDb.LONG_LEASE);
+    connection.commit();
+
+    assertThat(settles.completeAll(List.of(claimed.get(0).row().claim()), true))
+        .containsExactly(true);
+    assertThat(synchronousCommit()).isEqualTo("on");
+    connection.commit();
+
+    assertThat(settles.completeAll(List.of(claimed.get(1).row().claim()), false))
+        .containsExactly(true);
     assertThat(synchronousCommit()).isEqualTo("off");
     connection.commit();
 

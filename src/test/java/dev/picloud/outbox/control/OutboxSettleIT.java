@@ -48,12 +48,12 @@ class OutboxSettleIT {
     UUID done = outbox.insert(NewRows.async(app));
     ClaimedRow held = outbox.claimOne("node-a");
 
-    assertThat(outbox.settles.completeAll(List.of(lost.claim(), held.claim())))
+    assertThat(outbox.settles.completeAll(List.of(lost.claim(), held.claim()), true))
         .containsExactly(false, true);
 
     assertThat(outbox.reads.find(app, done)).isEmpty();
     assertThat(outbox.row(app, taken).claimedBy()).isEqualTo("node-b");
-    assertThat(outbox.settles.completeAll(List.of(owner.claim()))).containsExactly(true);
+    assertThat(outbox.settles.completeAll(List.of(owner.claim()), false)).containsExactly(true);
     assertThat(outbox.reads.find(app, taken)).isEmpty();
   }
 
