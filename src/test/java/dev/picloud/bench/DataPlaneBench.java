@@ -160,7 +160,7 @@ public final class DataPlaneBench {
     db.awaitEmptyOutbox(appId);
     Wrk.Result held;
     try (HeldDrain drain = HeldDrain.hold(db, appId, base, host, SLOTS)) {
-      long before = drain.queued(db, appId);
+      long before = drain.queued();
       held =
           Wrk.run(
               "POST async route (202), drain held",
@@ -171,7 +171,7 @@ public final class DataPlaneBench {
               2,
               CONNECTIONS,
               SECONDS);
-      long kept = drain.queued(db, appId) - before;
+      long kept = drain.queued() - before;
       if (kept < 0.95 * held.okPerSecond() * SECONDS) {
         throw new IllegalStateException(
             "the drain was not held: " + kept + " rows kept of ~" + held.okPerSecond() * SECONDS);

@@ -20,9 +20,13 @@ final class HeldDrain implements AutoCloseable {
   private static final String CLAIMED =
       "SELECT count(*) FROM outbox WHERE app_id = ?::uuid AND claimed_by IS NOT NULL";
 
+  private final BenchServer db;
+  private final String appId;
   private final Connection lock;
 
-  private HeldDrain(Connection lock) {
+  private HeldDrain(BenchServer db, String appId, Connection lock) {
+    this.db = db;
+    this.appId = appId;
     this.lock = lock;
   }
 
@@ -46,7 +50,7 @@ final class HeldDrain implements AutoCloseable {
       }
       new PacedPosts(base.resolve(HOT_PATH), host, "{}").send(1, 20);
       db.awaitCount(CLAIMED, appId, 2L * slots);
-      return new HeldDrain(lock);
+      return new HeldDrain(db, appId, lock);
     } catch (Exception e) {
       lock.close();
       throw e;
@@ -54,7 +58,7 @@ final class HeldDrain implements AutoCloseable {
   }
 
   /** How many rows of the app are in the outbox: a held drain only adds to them. */
-  long queued(BenchServer db, String appId) throws SQLException {
+  long queued() throws SQLException {
     try (Connection c = db.connect();
         PreparedStatement count =
             c.prepareStatement("SELECT count(*) FROM outbox WHERE app_id = ?::uuid")) {
